@@ -1,0 +1,3 @@
+from factlint.cli import main
+
+main()

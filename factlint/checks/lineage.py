@@ -1,0 +1,159 @@
+"""lineage: generations of a product line come in a known order.
+
+Flags statements that reverse or misstate the order, as articles write them:
+"l'H100, evoluzione dell'H200", "the H100, successor to the H200", "H200's predecessor,
+the B200", "erede dell'H200", "next-generation H100 replaces the H200". Right statements
+pass ("Il chip H200, evoluzione dell'H100"), and so do statements about two members of
+one generation, which the rule does not order.
+
+Options: `order`, the generations oldest first, each an entity id or a list of ids of one
+generation; `variants`, a map from a variant (a China-market cut, say) to the product it
+is derived from: a variant is not its base's successor or predecessor.
+Message placeholders: {newer}, {older} (as the text has them) and {fact} (the true order).
+
+    - id: nvidia-datacenter-gpu-lineage
+      kind: lineage
+      order: [p100, v100, a100, h100, h200, [b100, b200]]
+      variants: {h20: h100}
+      severity: error
+      message: "{newer} does not come after {older}: {fact}"
+      source: https://www.nvidia.com/en-us/data-center/
+      examples:
+        fail: [{it: "l'H100, evoluzione dell'H200"}]
+        pass: [{it: "Il chip H200, evoluzione dell'H100"}]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factlint.checks.base import ID_SCHEMA, make_finding, severity_for
+from factlint.claims import Claims
+from factlint.document import Document
+from factlint.entities import Entity
+from factlint.errors import FactlintError, Problem
+from factlint.findings import Finding
+
+if TYPE_CHECKING:
+    from factlint.rules import Rule
+
+KIND = "lineage"
+PLACEHOLDERS = frozenset({"newer", "older", "fact"})
+OPTIONS_SCHEMA = {
+    "properties": {
+        "order": {
+            "type": "array",
+            "minItems": 2,
+            "items": {"oneOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]},
+        },
+        "variants": {"type": "object", "additionalProperties": ID_SCHEMA},
+    },
+    "required": ["order"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    rule: Rule
+    tiers: Mapping[str, int]
+    variants: Mapping[str, str]
+    chain: str
+
+
+@dataclass(frozen=True)
+class LineageCheck:
+    """Every lineage rule, indexed by the products it orders."""
+
+    lines: Mapping[str, _Line]
+    entities: Mapping[str, Entity]
+
+    def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
+        """Flag successions that contradict a known order."""
+        for claim in claims.successions:
+            newer, older = claim.newer.entity, claim.older.entity
+            line = self.lines.get(newer)
+            if line is None or self.lines.get(older) is not line:
+                continue
+            fact = self._error(line, newer, older)
+            if fact is None:
+                continue
+            severity = severity_for(line.rule, claim.assertion)
+            if severity is None:
+                continue
+            message = line.rule.format(
+                newer=claim.newer.surface, older=claim.older.surface, fact=fact
+            )
+            yield make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
+
+    def _error(self, line: _Line, newer: str, older: str) -> str | None:
+        """What is true instead, when the claim that `newer` follows `older` is wrong."""
+        name = self.entities
+        for variant, base in ((newer, older), (older, newer)):
+            if line.variants.get(variant) == base:
+                variant_name, base_name = name[variant].name, name[base].name
+                return f"{variant_name} is a variant of {base_name}, not another generation"
+        base_newer = line.variants.get(newer, newer)
+        base_older = line.variants.get(older, older)
+        if line.tiers[base_newer] < line.tiers[base_older]:
+            return f"{name[newer].name} came before {name[older].name} ({line.chain})"
+        return None
+
+
+def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> LineageCheck:
+    """Index the rules by product; a product in two lines, or twice in one, is an error."""
+    lines: dict[str, _Line] = {}
+    problems: list[Problem] = []
+    for rule in rules:
+        tiers: dict[str, int] = {}
+        names = []
+        for tier, generation in enumerate(rule.options["order"]):
+            members = [generation] if isinstance(generation, str) else list(generation)
+            for member in members:
+                if member in tiers:
+                    problems.append(
+                        Problem(
+                            rule.path,
+                            rule.line_of("order"),
+                            f"rule {rule.id!r}: {member!r} appears twice in the order (a cycle): "
+                            "list each generation once",
+                        )
+                    )
+                tiers[member] = tier
+            names.append("/".join(entities[m].name if m in entities else m for m in members))
+        variants = dict(rule.options.get("variants", {}))
+        for variant, base in variants.items():
+            if base not in tiers:
+                problems.append(
+                    Problem(
+                        rule.path,
+                        rule.line_of("variants", variant),
+                        f"rule {rule.id!r}: variant {variant!r} is derived from {base!r}, "
+                        "which is not in `order`",
+                    )
+                )
+        for ref in [*tiers, *variants]:
+            if ref not in entities:
+                problems.append(
+                    Problem(
+                        rule.path,
+                        rule.line_of("order"),
+                        f"rule {rule.id!r}: entity {ref!r} is not defined",
+                    )
+                )
+        line = _Line(rule, tiers, variants, " → ".join(names))
+        for member in [*tiers, *variants]:
+            if member in lines and lines[member].rule is not rule:
+                problems.append(
+                    Problem(
+                        rule.path,
+                        rule.line_of("order"),
+                        f"rule {rule.id!r}: {member!r} is already ordered by rule "
+                        f"{lines[member].rule.id!r}",
+                    )
+                )
+            lines[member] = line
+    if problems:
+        raise FactlintError(problems)
+    return LineageCheck(lines, entities)

@@ -1,0 +1,404 @@
+"""Claims: what an article asserts, extracted once per document and shared by every check.
+
+- mentions: known entities, from one automaton pass (`entities.EntityIndex`);
+- attributions: product X belongs to company Y, from relation templates between two names;
+- successions: X comes after Y, likewise;
+- quantities: numbers as intervals, with what they count and the entities around them.
+
+Each claim records how it is asserted (plain, negated, hedged, conditional, reported,
+disputed), read from the language's cue phrases, so checks can stay quiet on
+"non è vero che ...".
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from factlint.document import Document, split_sentences
+from factlint.entities import EntityIndex, Mention
+from factlint.language import Language
+from factlint.numbers import NumberMatch, NumberParser
+from factlint.relations import RelationMatcher
+
+OWNER_TYPES = frozenset({"company", "organization"})
+PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
+SUCCESSION_TYPES = frozenset({"chip", "model", "product"})
+# Only these take part in relations; a place between two of them ("il colosso cinese
+# Alibaba") is part of the text joining them.
+RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
+# How far apart two names may be and still be related by a template.
+MAX_GAP = 80
+# How many words after a number say what it counts.
+COUNTED_WORDS = 6
+# A number's context: its sentence and this many sentences before it.
+CONTEXT_SENTENCES = 2
+
+_COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r]|\.(?!\d)")
+_WORDS = re.compile(r"[\w'’\-]+")
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?![\w\-])")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+
+
+class Assertion(StrEnum):
+    """How a claim is put forward; only plain claims are errors."""
+
+    PLAIN = "plain"
+    NEGATED = "negated"
+    CONDITIONAL = "conditional"
+    HEDGED = "hedged"
+    REPORTED = "reported"
+    DISPUTED = "disputed"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """`product` is said to belong to `owner`."""
+
+    product: Mention
+    owner: Mention
+    start: int
+    end: int
+    template: str
+    assertion: Assertion
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Succession:
+    """`newer` is said to come after `older`."""
+
+    newer: Mention
+    older: Mention
+    start: int
+    end: int
+    template: str
+    assertion: Assertion
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number, what it counts and what it is about."""
+
+    number: NumberMatch
+    counted: str
+    of: tuple[Mention, ...]
+    context: tuple[Mention, ...]
+    years: tuple[int, ...]
+    change: bool
+    assertion: Assertion
+    sentence: int
+
+    @property
+    def start(self) -> int:
+        """Where the quantity's text starts (its qualifier included)."""
+        return self.number.start
+
+    @property
+    def end(self) -> int:
+        """Where the quantity's text ends (its unit included)."""
+        return self.number.end
+
+
+@dataclass(frozen=True, slots=True)
+class Claims:
+    """Everything extracted from one document."""
+
+    mentions: tuple[Mention, ...]
+    attributions: tuple[Attribution, ...]
+    successions: tuple[Succession, ...]
+    quantities: tuple[Quantity, ...]
+    sentences: tuple[tuple[int, int], ...]
+    candidates: tuple[tuple[int, int], ...]
+
+
+def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return None
+    body = "|".join(re.escape(p).replace("'", "['’]") for p in unique)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@dataclass(frozen=True)
+class _LanguageTools:
+    relations: RelationMatcher
+    numbers: NumberParser
+    cues: Mapping[Assertion, re.Pattern[str] | None]
+    distributive: re.Pattern[str] | None
+    change: re.Pattern[str] | None
+    skip_words: frozenset[str]
+    abbreviations: frozenset[str]
+    common_words: frozenset[str]
+
+
+def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
+    data = language.data
+    prepositions = data.get("prepositions") or {}
+    assertion = data["assertion"]
+    skip = {str(w).lower() for forms in prepositions.values() for w in forms}
+    skip.update(str(w).lower() for w in data.get("articles", ()))
+    change = _cue_regex(data.get("change_cues", ()))
+    return _LanguageTools(
+        relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
+        numbers=NumberParser(data["numbers"], about_tolerance),
+        cues={
+            kind: _cue_regex(assertion.get(kind.value, ()))
+            for kind in Assertion
+            if kind is not Assertion.PLAIN
+        },
+        distributive=_cue_regex(assertion.get("distributive", ())),
+        change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
+        skip_words=frozenset(skip),
+        abbreviations=language.abbreviations,
+        common_words=language.common_words,
+    )
+
+
+class Extractor:
+    """Turns documents into claims; built once per run, used for every document."""
+
+    def __init__(
+        self,
+        index: EntityIndex,
+        languages: Mapping[str, Language],
+        *,
+        about_tolerance: float = 0.1,
+        want_candidates: bool = True,
+    ) -> None:
+        """Compile every language's templates, cues and number patterns once."""
+        self.index = index
+        self.want_candidates = want_candidates
+        self._tools = {code: _tools(lang, about_tolerance) for code, lang in languages.items()}
+        self._fallback = next(iter(self._tools.values()))
+
+    def extract(self, doc: Document) -> Claims:
+        """All claims of `doc`, in text order."""
+        tools = self._tools.get(doc.lang, self._fallback)
+        masked = doc.masked
+        lowered = masked.lower()
+        if len(lowered) != len(masked):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in masked)
+        mentions = self.index.find(masked, lowered, doc.lang)
+        sentences = split_sentences(masked, tools.abbreviations)
+        starts = [start for start, _ in sentences]
+        by_sentence = _group_mentions(mentions, starts)
+        attributions: list[Attribution] = []
+        successions: list[Succession] = []
+        for number, in_sentence in by_sentence.items():
+            group = [m for m in in_sentence if m.type in RELATION_TYPES]
+            if len(group) > 1:
+                self._relations(
+                    tools, lowered, sentences[number], number, group, attributions, successions
+                )
+        quantities = self._quantities(
+            tools, masked, lowered, sentences, starts, mentions, by_sentence
+        )
+        candidates = self._candidates(tools, masked, mentions) if self.want_candidates else ()
+        return Claims(
+            mentions=tuple(mentions),
+            attributions=tuple(attributions),
+            successions=tuple(successions),
+            quantities=tuple(quantities),
+            sentences=tuple(sentences),
+            candidates=candidates,
+        )
+
+    def _relations(
+        self,
+        tools: _LanguageTools,
+        lowered: str,
+        sentence: tuple[int, int],
+        number: int,
+        group: Sequence[Mention],
+        attributions: list[Attribution],
+        successions: list[Succession],
+    ) -> None:
+        sentence_start, sentence_end = sentence
+        distributive = tools.distributive is not None and tools.distributive.search(
+            lowered, sentence_start, sentence_end
+        )
+        for first, second in itertools.pairwise(group):
+            if second.start - first.end > MAX_GAP or first.entity == second.entity:
+                continue
+            gap = lowered[first.end : second.start]
+            before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
+            if not distributive:
+                pair = _attribution_roles(first, second)
+                if pair is not None:
+                    role, product, owner = pair
+                    template = tools.relations.match("attribution", role, gap, before)
+                    if template is not None:
+                        attributions.append(
+                            Attribution(
+                                product,
+                                owner,
+                                first.start,
+                                second.end,
+                                template.text,
+                                _assertion(tools, lowered, sentence, first.start, second.end),
+                                number,
+                            )
+                        )
+                        continue
+            if first.type == second.type and first.type in SUCCESSION_TYPES:
+                for role in ("newer", "older"):
+                    template = tools.relations.match("succession", role, gap, before)
+                    if template is None:
+                        continue
+                    newer, older = (first, second) if role == "newer" else (second, first)
+                    successions.append(
+                        Succession(
+                            newer,
+                            older,
+                            first.start,
+                            second.end,
+                            template.text,
+                            _assertion(tools, lowered, sentence, first.start, second.end),
+                            number,
+                        )
+                    )
+                    break
+
+    def _quantities(
+        self,
+        tools: _LanguageTools,
+        masked: str,
+        lowered: str,
+        sentences: Sequence[tuple[int, int]],
+        starts: Sequence[int],
+        mentions: Sequence[Mention],
+        by_sentence: Mapping[int, Sequence[Mention]],
+    ) -> list[Quantity]:
+        found: list[Quantity] = []
+        mention_starts = [m.start for m in mentions]
+        for number in tools.numbers.find(masked):
+            at = bisect.bisect_right(mention_starts, number.value_start) - 1
+            if at >= 0:
+                previous = mentions[at]
+                # Inside a name, or a version right after one ("Qwen 2.5").
+                if previous.end > number.value_start:
+                    continue
+                if previous.type in PRODUCT_TYPES and not masked[
+                    previous.end : number.value_start
+                ].strip(" -"):
+                    continue
+            index = bisect.bisect_right(starts, number.start) - 1
+            if index < 0:
+                continue
+            sentence = sentences[index]
+            counted, counted_end = _counted(tools, lowered, number.end, sentence[1])
+            of = tuple(
+                m for m in mentions[at + 1 :] if m.start < counted_end and m.start >= number.end
+            )
+            context: list[Mention] = []
+            for previous_index in range(max(0, index - CONTEXT_SENTENCES), index + 1):
+                context.extend(by_sentence.get(previous_index, ()))
+            years = tuple(
+                int(y)
+                for y in _YEAR.findall(masked, sentence[0], sentence[1])
+                if number.value != int(y)
+            )
+            change = bool(
+                number.signed
+                or (
+                    tools.change is not None
+                    and tools.change.search(
+                        lowered, max(sentence[0], number.start - 40), number.start
+                    )
+                )
+            )
+            found.append(
+                Quantity(
+                    number=number,
+                    counted=counted,
+                    of=of,
+                    context=tuple(context),
+                    years=years,
+                    change=change,
+                    assertion=_assertion(tools, lowered, sentence, number.start, number.end),
+                    sentence=index,
+                )
+            )
+        return found
+
+    def _candidates(
+        self, tools: _LanguageTools, masked: str, mentions: Sequence[Mention]
+    ) -> tuple[tuple[int, int], ...]:
+        """Capitalised words no known name covers: what fuzzy name matching looks at."""
+        spans = []
+        mention_starts = [m.start for m in mentions]
+        for match in _CAPITALISED.finditer(masked):
+            at = bisect.bisect_right(mention_starts, match.start()) - 1
+            if at >= 0 and mentions[at].end > match.start():
+                continue
+            if match.group(0).lower() in tools.common_words:
+                continue
+            spans.append(match.span())
+        return tuple(spans)
+
+
+def _group_mentions(mentions: Sequence[Mention], starts: Sequence[int]) -> dict[int, list[Mention]]:
+    groups: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        index = bisect.bisect_right(starts, mention.start) - 1
+        if index >= 0:
+            groups.setdefault(index, []).append(mention)
+    return groups
+
+
+def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, Mention] | None:
+    if first.type in PRODUCT_TYPES and second.type in OWNER_TYPES:
+        return "product", first, second
+    if first.type in OWNER_TYPES and second.type in PRODUCT_TYPES:
+        return "owner", second, first
+    return None
+
+
+def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tuple[str, int]:
+    """The words after a number that say what it counts, and where they end."""
+    window_end = min(limit, start + 100)
+    stop = _COUNTED_STOP.search(lowered, start, window_end)
+    end = stop.start() if stop else window_end
+    words = []
+    last = start
+    for match in _WORDS.finditer(lowered, start, end):
+        word = match.group(0)
+        if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
+            continue
+        words.append(word)
+        last = match.end()
+        if len(words) == COUNTED_WORDS:
+            break
+    return " ".join(words), last
+
+
+def _assertion(
+    tools: _LanguageTools, lowered: str, sentence: tuple[int, int], start: int, end: int
+) -> Assertion:
+    """How the claim at [start, end) is asserted, from the cues of its sentence."""
+    sentence_start, sentence_end = sentence
+    cues = tools.cues
+    disputed = cues[Assertion.DISPUTED]
+    if disputed is not None and disputed.search(lowered, sentence_start, sentence_end):
+        return Assertion.DISPUTED
+    before = lowered[sentence_start:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    negated = cues[Assertion.NEGATED]
+    if negated is not None and negated.search(clause):
+        return Assertion.NEGATED
+    conditional = cues[Assertion.CONDITIONAL]
+    if conditional is not None and conditional.search(before):
+        return Assertion.CONDITIONAL
+    for kind in (Assertion.HEDGED, Assertion.REPORTED):
+        pattern = cues[kind]
+        if pattern is not None and pattern.search(lowered, sentence_start, sentence_end):
+            return kind
+    return Assertion.PLAIN

@@ -1,0 +1,201 @@
+"""The `factlint` command: options → lint → formatter → exit code.
+
+Exit codes: 0 no finding at error severity; 1 at least one; 2 usage, config or rule-file
+error (reported as `path:line: message`, never a traceback).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from factlint import __version__
+from factlint.errors import FactlintError
+from factlint.examples import run_examples
+from factlint.findings import Severity
+from factlint.formatters import FORMATTERS
+from factlint.language import load_languages
+from factlint.lint import Linter
+from factlint.rules import RuleSet, load_rules
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reports_errors(command: F) -> F:
+    """Turn a FactlintError into its messages on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FactlintError as exc:
+            for problem in exc.problems:
+                click.echo(f"factlint: error: {problem}", err=True)
+            sys.exit(EXIT_USAGE)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _rule_paths(given: Sequence[str]) -> list[Path]:
+    if given:
+        return [Path(p) for p in given]
+    default = Path("rules")
+    if default.is_dir():
+        return [default]
+    raise FactlintError("no rules: there is no ./rules directory; pass --rules PATH")
+
+
+def _build(rule_paths: Sequence[str], **options: Any) -> Linter:
+    base = load_languages()
+    ruleset: RuleSet = load_rules(_rule_paths(rule_paths), base)
+    languages = load_languages(ruleset.cues) if ruleset.cues else base
+    default_lang = options.get("default_lang", "en")
+    if default_lang not in languages:
+        raise FactlintError(
+            f"--lang {default_lang}: unknown language; choose one of {', '.join(languages)}"
+        )
+    return Linter(ruleset, languages, **options)
+
+
+_rules_option = click.option(
+    "--rules",
+    "rule_paths",
+    multiple=True,
+    type=click.Path(),
+    help="Rule file or directory (repeatable). Default: ./rules",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main() -> None:
+    """factlint: a fact-check and source-consistency linter for articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_rules_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--lang",
+    "default_lang",
+    default="en",
+    show_default=True,
+    help="Language of articles that neither declare one nor reveal it.",
+)
+@click.option("--select", multiple=True, help="Only report these rules or kinds (repeatable).")
+@click.option("--ignore", multiple=True, help="Never report these rules or kinds (repeatable).")
+@click.option(
+    "--color/--no-color",
+    default=None,
+    help="Colour the text output. Default: on a terminal, unless NO_COLOR is set.",
+)
+@_reports_errors
+def check(
+    paths: tuple[str, ...],
+    rule_paths: tuple[str, ...],
+    output_format: str,
+    default_lang: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    color: bool | None,
+) -> None:
+    """Check articles (files, or directories of *.md, *.markdown, *.txt) against the rules."""
+    started = time.perf_counter()
+    linter = _build(rule_paths, default_lang=default_lang, select=select, ignore=ignore)
+    result = linter.run(paths or ["."])
+    for problem in result.problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
+    if color is None:
+        color = sys.stdout.isatty() and not _no_color()
+    click.echo(FORMATTERS[output_format](result.findings, result.documents, color), nl=False)
+    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
+    if output_format == "text":
+        elapsed = time.perf_counter() - started
+        summary = ", ".join(
+            f"{counts[s]} {s.value}{'s' if counts[s] != 1 else ''}" for s in Severity
+        )
+        click.echo(
+            f"{result.files} files, {result.words} words: {summary} ({elapsed:.2f} s)", err=True
+        )
+    sys.exit(EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_CLEAN)
+
+
+def _no_color() -> bool:
+    import os
+
+    return bool(os.environ.get("NO_COLOR"))
+
+
+@main.group()
+def rules() -> None:
+    """Validate, list and test rule files."""
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_reports_errors
+def rules_validate(paths: tuple[str, ...]) -> None:
+    """Check that rule files are valid (all problems are reported, exit 2 if any)."""
+    linter = _build(paths)
+    click.echo(
+        f"{len(linter.ruleset.files)} rule files, {len(linter.ruleset.rules)} rules, "
+        f"{len(linter.ruleset.entities)} entities: valid"
+    )
+
+
+@rules.command("list")
+@_rules_option
+@_reports_errors
+def rules_list(rule_paths: tuple[str, ...]) -> None:
+    """List every rule with its kind, severity and source."""
+    linter = _build(rule_paths)
+    for rule in sorted(linter.ruleset.rules, key=lambda r: r.id):
+        click.echo(f"{rule.id}\t{rule.kind}\t{rule.severity.value}\t{rule.source}")
+
+
+@rules.command("test")
+@_rules_option
+@click.option("--rule", "rule_ids", multiple=True, help="Only test these rules.")
+@_reports_errors
+def rules_test(rule_paths: tuple[str, ...], rule_ids: tuple[str, ...]) -> None:
+    """Run the pass/fail examples of every rule; exit 1 when one does not behave."""
+    linter = _build(rule_paths)
+    results = list(run_examples(linter, set(rule_ids) or None))
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        click.echo(result.describe())
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    sys.exit(EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("rule_id")
+@_rules_option
+@_reports_errors
+def explain(rule_id: str, rule_paths: tuple[str, ...]) -> None:
+    """Say what a rule checks, its source and its examples."""
+    linter = _build(rule_paths)
+    rule = linter.ruleset.rule(rule_id)
+    if rule is None:
+        raise FactlintError(f"no rule {rule_id!r}; `factlint rules list` shows them")
+    click.echo(f"{rule.id} ({rule.kind}, {rule.severity.value}) — {rule.path}:{rule.line}")
+    if rule.description:
+        click.echo(rule.description)
+    click.echo(f"message: {rule.message}")
+    click.echo(f"source: {rule.source}")
+    for example in rule.examples:
+        click.echo(f"  {'fails' if example.fails else 'passes'} [{example.lang}]: {example.text}")

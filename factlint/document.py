@@ -1,0 +1,236 @@
+"""Documents: an article's text, its Markdown-masked twin, and offsets → line/column.
+
+Every later stage matches on `Document.masked`, a copy of the text of the same length in
+which everything that is not prose (front matter, code, HTML, link targets, images, URLs)
+is blanked with spaces, newlines kept. An offset into `masked` is therefore an offset into
+the original text, and positions come from a table of line starts, never from searching.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factlint.errors import Problem
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_FRONT_MATTER = re.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
+
+# Masking stages, applied in order: a later stage never sees what an earlier one blanked.
+_FENCE = re.compile(
+    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)",
+    re.S | re.M,
+)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)[^\n]+?(?<!`)\1(?!`)")
+_IMAGE = re.compile(r"!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_REF_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$", re.M)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+")
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_HEADING_MARK = re.compile(r"^[ \t]{0,3}#{1,6}(?=[ \t]|$)", re.M)
+_EMPHASIS = re.compile(r"(?<![\w*~])(?:[*_]{1,3}|~~)(?=\S)|(?<=\S)(?:[*_]{1,3}|~~)(?![\w*~])")
+# A link keeps its text and loses its brackets and target.
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](\([^)\n]*\)|\[[^\]\n]*\])")
+
+
+def _blank(text: str) -> str:
+    """Spaces of the same length as `text`, its line breaks kept."""
+    if "\n" not in text and "\r" not in text:
+        return " " * len(text)
+    return re.sub(r"[^\r\n]", " ", text)
+
+
+def _blank_match(match: re.Match[str]) -> str:
+    return _blank(match.group(0))
+
+
+def _blank_link_syntax(match: re.Match[str]) -> str:
+    return " " + match.group(1) + _blank(match.group(2)) + " "
+
+
+def mask_markdown(text: str, front_matter_end: int = 0) -> str:
+    """The prose of `text`, everything else blanked; the result has the same length."""
+    head = _blank(text[:front_matter_end])
+    body = text[front_matter_end:]
+    for pattern in (
+        _FENCE,
+        _HTML_COMMENT,
+        _INLINE_CODE,
+        _IMAGE,
+        _REF_DEFINITION,
+        _AUTOLINK,
+        _HTML_TAG,
+        _URL,
+        _EMAIL,
+        _ENTITY,
+        _HEADING_MARK,
+        _EMPHASIS,
+    ):
+        body = pattern.sub(_blank_match, body)
+    body = _LINK.sub(_blank_link_syntax, body)
+    return head + body
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: original text, masked text, language and front matter."""
+
+    path: str
+    text: str
+    masked: str
+    lang: str
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Offset of the first character of every line (CRLF, CR and LF all end a line)."""
+        return [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (Unicode code points) of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @cached_property
+    def words(self) -> int:
+        """How many words of prose the article has (for throughput figures)."""
+        return len(self.masked.split())
+
+
+def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int, Problem | None]:
+    """Front matter fields, where the header ends, and a problem if it is not valid YAML."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0, None
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        return {}, match.end(), Problem(path, line, f"front matter ignored: {reason}")
+    if not isinstance(meta, dict):
+        return {}, match.end(), Problem(path, 1, "front matter ignored: it is not a mapping")
+    return meta, match.end(), None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(masked: str, stopwords: Mapping[str, frozenset[str]], default: str) -> str:
+    """The language whose frequent words the article uses most, or `default` when unsure."""
+    sample = masked[:4000].lower()
+    scores = dict.fromkeys(stopwords, 0)
+    for word in _WORD.findall(sample):
+        for code, words in stopwords.items():
+            if word in words:
+                scores[code] += 1
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] < 3:
+        return default
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return default
+    return ranked[0][0]
+
+
+def make_document(
+    path: str,
+    text: str,
+    *,
+    default_lang: str,
+    stopwords: Mapping[str, frozenset[str]],
+    problems: Callable[[Problem], None] | None = None,
+) -> Document:
+    """Build a Document from decoded text; front matter `lang:` wins over detection."""
+    meta, body_start, problem = parse_front_matter(text, path)
+    if problem is not None and problems is not None:
+        problems(problem)
+    masked = mask_markdown(text, body_start)
+    declared = meta.get("lang") or meta.get("language")
+    if isinstance(declared, str) and declared.split("-")[0].lower() in stopwords:
+        lang = declared.split("-")[0].lower()
+    else:
+        lang = detect_language(masked, stopwords, default_lang)
+    return Document(path=path, text=text, masked=masked, lang=lang, meta=meta)
+
+
+def read_text(path: Path) -> str:
+    """Decode an article: UTF-8 with or without BOM."""
+    return path.read_bytes().decode("utf-8-sig")
+
+
+# A sentence ends at terminal punctuation followed by space, or at a line break that the
+# layout makes final (see `split_sentences`).
+_BREAK = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\r\n|\r|\n")
+_BLOCK_START = re.compile(r"[ \t]*(?:[#>|*+\-–•]|\d+[.)]\s|\r?\n|\r|$)")
+
+
+def _is_hard_wrapped(masked: str) -> bool:
+    """Whether prose lines are wrapped at a fixed width (so a line break is not a boundary)."""
+    lines = [line for line in masked.splitlines() if line.strip()]
+    if len(lines) < 4:
+        return False
+    if max(len(line) for line in lines) > 100:
+        return False
+    open_ended = sum(1 for line in lines if len(line) >= 40 and line.rstrip()[-1:] not in ".!?:")
+    return open_ended >= len(lines) / 2
+
+
+def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """Sentence spans of the masked text.
+
+    A period after a known abbreviation ("S.p.A.", "art.", "mld.") or an initial does not end
+    a sentence, nor does one followed by a lowercase word. A line break ends a sentence unless
+    the text is hard-wrapped, or the next line continues it in lowercase; a blank line, a
+    heading, a list item or a table row always starts a new one.
+    """
+    wrapped = _is_hard_wrapped(masked)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    length = len(masked)
+    for match in _BREAK.finditer(masked):
+        end = match.end()
+        token = match.group(0)
+        if token[0] in "\r\n":
+            nxt = _BLOCK_START.match(masked, end)
+            if nxt is None:
+                following = masked[end : end + 1]
+                if wrapped or following.islower() or following.isdigit():
+                    continue
+        else:
+            word_start = max(
+                masked.rfind(" ", 0, match.start()), masked.rfind("\n", 0, match.start())
+            )
+            word = masked[word_start + 1 : match.start()].lower().lstrip("(\"'«“")
+            # "l'art." is the abbreviation "art." after an elided article.
+            word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]
+            if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                continue
+            following = masked[end : end + 3].lstrip()[:1]
+            if following.islower():
+                continue
+        if masked[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if start < length and masked[start:].strip():
+        spans.append((start, length))
+    return spans

@@ -1,0 +1,167 @@
+"""The pipeline: paths → files → documents → claims → checks → findings.
+
+A Linter is built once per run (rules compiled, automaton built, language data loaded)
+and then applied to each document in one pass.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factlint.claims import Claims, Extractor
+from factlint.document import Document, make_document
+from factlint.entities import EntityIndex
+from factlint.errors import Problem
+from factlint.findings import Finding
+from factlint.language import Language
+from factlint.rules import RuleSet
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+# Directories that never hold articles: version control, tool caches, dependencies.
+SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", ".factlint_cache", "__pycache__", ".venv"}
+)
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What a run found, and what it could not read."""
+
+    findings: tuple[Finding, ...]
+    documents: Mapping[str, Document]
+    problems: tuple[Problem, ...]
+    files: int
+    words: int
+
+
+def discover(
+    paths: Sequence[str], suffixes: Sequence[str] = ARTICLE_SUFFIXES
+) -> tuple[list[str], list[Problem]]:
+    """Article files under `paths`: files as given, directories walked for `suffixes`."""
+    files: list[str] = []
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+                files.extend(
+                    os.path.join(root, name)
+                    for name in sorted(names)
+                    if name.lower().endswith(tuple(suffixes))
+                )
+        elif path.is_file():
+            files.append(given)
+        else:
+            problems.append(Problem(given, None, "no such file or directory; skipped"))
+    return list(dict.fromkeys(files)), problems
+
+
+def _selected(finding: Finding, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    def matches(name: str) -> bool:
+        return finding.rule == name or finding.kind == name or finding.rule.startswith(name + ".")
+
+    if select and not any(matches(name) for name in select):
+        return False
+    return not any(matches(name) for name in ignore)
+
+
+class Linter:
+    """Rules, entity index and language tools, compiled once and applied to every document."""
+
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        languages: Mapping[str, Language],
+        *,
+        default_lang: str = "en",
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        about_tolerance: float = 0.1,
+    ) -> None:
+        """Compile everything a run needs."""
+        self.ruleset = ruleset
+        self.default_lang = default_lang
+        self.select = tuple(select)
+        self.ignore = tuple(ignore)
+        self.stopwords = {code: lang.stopwords for code, lang in languages.items()}
+        self.index = EntityIndex(ruleset.entities, ruleset.variants)
+        fuzzy = any(rule.kind == "naming" and rule.options.get("fuzzy") for rule in ruleset.rules)
+        self.extractor = Extractor(
+            self.index, languages, about_tolerance=about_tolerance, want_candidates=fuzzy
+        )
+
+    def document(
+        self,
+        path: str,
+        text: str,
+        report: Callable[[Problem], None] | None = None,
+        lang: str | None = None,
+    ) -> Document:
+        """A Document for `text`; `lang` forces the language, else front matter or detection."""
+        doc = make_document(
+            path, text, default_lang=self.default_lang, stopwords=self.stopwords, problems=report
+        )
+        if lang is not None and lang != doc.lang:
+            doc = Document(
+                path=doc.path, text=doc.text, masked=doc.masked, lang=lang, meta=doc.meta
+            )
+        return doc
+
+    def claims(self, doc: Document) -> Claims:
+        """Every claim of one document."""
+        return self.extractor.extract(doc)
+
+    def check(self, doc: Document, claims: Claims | None = None) -> list[Finding]:
+        """Findings for one document, filtered by --select/--ignore, sorted."""
+        claims = claims if claims is not None else self.claims(doc)
+        findings = [
+            finding
+            for check in self.ruleset.checks
+            for finding in check.check(doc, claims)
+            if _selected(finding, self.select, self.ignore)
+        ]
+        return sorted(set(findings))
+
+    def run(self, paths: Iterable[str]) -> LintResult:
+        """Read, extract and check every article under `paths`."""
+        files, problems = discover(list(paths))
+        documents: dict[str, Document] = {}
+        findings: list[Finding] = []
+        words = 0
+        for name in files:
+            text = _read(name, problems)
+            if text is None:
+                continue
+            doc = self.document(name, text, problems.append)
+            documents[name] = doc
+            words += doc.words
+            findings.extend(self.check(doc))
+        return LintResult(
+            findings=tuple(sorted(findings)),
+            documents=documents,
+            problems=tuple(problems),
+            files=len(documents),
+            words=words,
+        )
+
+
+def _read(name: str, problems: list[Problem]) -> str | None:
+    """An article's text, or None (with a problem recorded) when it cannot be read as text."""
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, None, f"cannot read: {exc.strerror or exc}; skipped"))
+        return None
+    if b"\0" in data[:8192]:
+        problems.append(Problem(name, None, "binary file (contains NUL bytes); skipped"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(name, line, "not valid UTF-8; skipped (save the file as UTF-8)"))
+        return None

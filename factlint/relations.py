@@ -1,0 +1,165 @@
+"""Relation templates ("{product} di {owner}") compiled into matchers for the text between names.
+
+Templates are language data. Each has two named slots; the literal text between them (the
+*infix*) must make up the whole gap between two adjacent mentions, and literal text before
+the first slot (the *prefix*) must end right before the first mention. All templates of one
+relation and slot order share one compiled alternation, so testing a pair of mentions costs
+one regex match, however many templates there are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from factlint.errors import FactlintError, Problem
+
+# The roles each relation's slots may take, in canonical order.
+ROLES: Mapping[str, tuple[str, str]] = {
+    "attribution": ("product", "owner"),
+    "succession": ("newer", "older"),
+}
+_SLOT = re.compile(r"\{(\w+)\}")
+_TOKEN = re.compile(r"\w+['’]|\w+|['’]\w*|[^\w\s]")
+# After a whole word: a space, or punctuation straight away ("predecessor,").
+_AFTER_WORD = r"(?:\s+|(?=[^\w\s]))"
+_APOSTROPHE = "['’]"
+_SEPARATOR_OPTIONAL = r"\s*[,:;–—-]?\s*"
+_SEPARATOR_REQUIRED = r"\s*[,:;–—-]\s*"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One way of writing a relation; `first`/`second` are the roles in text order."""
+
+    relation: str
+    first: str
+    second: str
+    text: str
+
+
+def _word_regex(word: str, prepositions: Mapping[str, list[str]]) -> str:
+    """A word and the space after it; an elided form ("dell'") needs no space."""
+    forms = prepositions.get(word, [word])
+    parts = []
+    for form in sorted(forms, key=len, reverse=True):
+        if form.endswith(("'", "’")):
+            parts.append(re.escape(form[:-1]) + _APOSTROPHE + r"\s*")
+        else:
+            escaped = re.escape(form).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
+            parts.append(escaped + _AFTER_WORD)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _literal_regex(
+    literal: str,
+    prepositions: Mapping[str, list[str]],
+    fillers: str,
+    *,
+    after_name: bool,
+) -> str:
+    """Regex for literal template text that ends right before a name.
+
+    Every piece consumes the space after it, so pieces simply concatenate.
+    """
+    tokens = _TOKEN.findall(literal.lower())
+    pieces: list[str] = []
+    for index, token in enumerate(tokens):
+        if token == ",":
+            pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
+        elif token == "(":
+            pieces.append(r"\s*\(\s*")
+        elif token == ")":
+            pieces.append(r"\s*\)\s*")
+        elif token[0] in "'’":
+            pieces.append(_APOSTROPHE + re.escape(token[1:]) + (r"\s+" if token[1:] else r"\s*"))
+        else:
+            if index == 0 and after_name:
+                pieces.append(r"\s+")
+            pieces.append(_word_regex(token, prepositions))
+    if not tokens:
+        pieces.append(r"\s+")
+    return "".join(pieces) + fillers
+
+
+def _fillers_regex(fillers: Iterable[str]) -> str:
+    words = sorted(
+        {f.lower() for f in fillers if not f.endswith(("'", "’"))}, key=len, reverse=True
+    )
+    elided = sorted(
+        {f.lower()[:-1] for f in fillers if f.endswith(("'", "’"))}, key=len, reverse=True
+    )
+    options = []
+    if words:
+        options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
+    if elided:
+        options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
+    return "(?:" + "|".join(options) + ")*" if options else ""
+
+
+class RelationMatcher:
+    """The relation templates of one language, compiled."""
+
+    def __init__(
+        self,
+        relations: Mapping[str, list[str]],
+        prepositions: Mapping[str, list[str]],
+        fillers: Iterable[str],
+        path: str = "",
+    ) -> None:
+        """Compile `relations` (relation name → templates); a bad template is a FactlintError."""
+        filler_regex = _fillers_regex(fillers)
+        plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
+        self._prefixed: dict[
+            tuple[str, str], list[tuple[Template, re.Pattern[str], re.Pattern[str]]]
+        ] = {}
+        problems = []
+        for relation, templates in relations.items():
+            roles = ROLES.get(relation)
+            if roles is None:
+                problems.append(Problem(path, None, f"unknown relation {relation!r}"))
+                continue
+            for text in templates:
+                parts = _SLOT.split(text)
+                # parts: prefix, role1, infix, role2, suffix
+                if len(parts) != 5 or {parts[1], parts[3]} != set(roles):
+                    slots = " and ".join("{" + role + "}" for role in roles)
+                    problems.append(
+                        Problem(path, None, f"template {text!r} must name {slots} once each")
+                    )
+                    continue
+                prefix, first, infix, second, _suffix = parts
+                template = Template(relation, first, second, text)
+                infix_regex = _literal_regex(infix, prepositions, filler_regex, after_name=True)
+                if prefix.strip():
+                    prefix_regex = _literal_regex(
+                        prefix, prepositions, filler_regex, after_name=False
+                    )
+                    self._prefixed.setdefault((relation, first), []).append(
+                        (
+                            template,
+                            re.compile(r"(?:^|(?<=\W))" + prefix_regex + r"$"),
+                            re.compile(infix_regex),
+                        )
+                    )
+                else:
+                    plain.setdefault((relation, first), []).append((template, infix_regex))
+        if problems:
+            raise FactlintError(problems)
+        self._plain: dict[tuple[str, str], tuple[re.Pattern[str], list[Template]]] = {}
+        for key, items in plain.items():
+            alternation = "|".join(f"(?P<t{i}>{regex})" for i, (_, regex) in enumerate(items))
+            self._plain[key] = (re.compile(alternation), [template for template, _ in items])
+
+    def match(self, relation: str, first_role: str, gap: str, before: str) -> Template | None:
+        """The template that `gap` (between two names) and `before` (text before the first) fit."""
+        compiled = self._plain.get((relation, first_role))
+        if compiled is not None:
+            found = compiled[0].fullmatch(gap)
+            if found is not None and found.lastgroup is not None:
+                return compiled[1][int(found.lastgroup[1:])]
+        for template, prefix, infix in self._prefixed.get((relation, first_role), ()):
+            if infix.fullmatch(gap) and prefix.search(before):
+                return template
+        return None

@@ -1,0 +1,382 @@
+"""Rule files: find, load safely, validate against the schema, and build the checks.
+
+A rule file is YAML with `entities`, `rules` and `cues`. Every problem in every file is
+collected and reported together, each with its file and line, as one FactlintError.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import string
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from factlint.checks import KINDS, Check
+from factlint.entities import Entity
+from factlint.errors import FactlintError, Problem
+from factlint.findings import Severity
+from factlint.yamlfile import YamlProblems, load_yaml
+
+SCHEMA_PATH = Path(__file__).parent / "schemas" / "rules.schema.json"
+RULE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule must pass or must fail, in one language."""
+
+    lang: str
+    text: str
+    fails: bool
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule as written: common fields plus its kind's options."""
+
+    id: str
+    kind: str
+    severity: Severity
+    message: str
+    source: str
+    options: Mapping[str, Any]
+    description: str = ""
+    examples: tuple[Example, ...] = ()
+    path: str = ""
+    line: int | None = None
+    lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict, repr=False)
+
+    def line_of(self, *keys: str | int) -> int | None:
+        """The line of an option inside this rule, or the rule's own line."""
+        return self.lines.get(keys, self.line)
+
+    def format(self, **values: object) -> str:
+        """The rule's message with its placeholders filled."""
+        return self.message.format_map(values)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything the rule files define, compiled once per run."""
+
+    entities: Mapping[str, Entity]
+    rules: tuple[Rule, ...]
+    checks: tuple[Check, ...]
+    variants: tuple[tuple[str, str], ...]
+    cues: Mapping[str, Mapping[str, list[str]]]
+    files: tuple[str, ...] = ()
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """The rule with this id, if any."""
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+
+def rule_files(paths: Iterable[Path]) -> list[Path]:
+    """Rule files under `paths`: a directory gives its *.yaml/*.yml files, recursively."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.suffix in RULE_SUFFIXES and p.is_file()
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FactlintError(Problem(str(path), None, "no such rule file or directory"))
+    return found
+
+
+def _schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _rule_schema(base: dict[str, Any], kind_module: Any) -> dict[str, Any]:
+    common = base["$defs"]["rule"]
+    options = kind_module.OPTIONS_SCHEMA
+    return {
+        "$defs": base["$defs"],
+        "type": "object",
+        "additionalProperties": False,
+        "required": [*common["required"], *options.get("required", [])],
+        "properties": {**common["properties"], **options["properties"]},
+    }
+
+
+def _describe(error: jsonschema.ValidationError, where: str) -> str:
+    """A person-readable sentence for a schema error, with the fix where one is obvious."""
+    validator = error.validator
+    if validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = (
+            sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        )
+        parts = []
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            parts.append(f"unknown key {key!r}{hint}")
+        return f"{where}: {'; '.join(parts)}; allowed keys: {', '.join(allowed)}"
+    if validator == "required":
+        return f"{where}: {error.message.replace('is a required property', 'is missing')}"
+    if validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return f"{where}: {error.instance!r} is not one of: {choices}"
+    if validator == "pattern":
+        allowed = "lowercase letters, digits, '.', '_' and '-'"
+        return f"{where}: {error.instance!r} is not a valid id (use {allowed})"
+    return f"{where}: {error.message}"
+
+
+def _location(path: Sequence[str | int]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "file"
+
+
+class _Loader:
+    """Collects entities, rules and problems over several files."""
+
+    def __init__(self, languages: Iterable[str]) -> None:
+        self.base = _schema()
+        self.validator = jsonschema.Draft202012Validator(self.base)
+        self.languages = frozenset(languages)
+        self.entities: dict[str, Entity] = {}
+        self.rules: list[Rule] = []
+        self.cues: dict[str, dict[str, list[str]]] = {}
+        self.problems: list[Problem] = []
+
+    def load_file(self, path: Path) -> None:
+        name = str(path)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except OSError as exc:
+            self.problems.append(
+                Problem(name, None, f"cannot read rule file: {exc.strerror or exc}")
+            )
+            return
+        except UnicodeDecodeError as exc:
+            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            self.problems.append(Problem(name, line, "rule file is not UTF-8: save it as UTF-8"))
+            return
+        try:
+            data, lines = load_yaml(text, name)
+        except YamlProblems as exc:
+            self.problems.extend(exc.problems)
+            return
+        if data is None:
+            self.problems.append(
+                Problem(name, None, "rule file is empty: add `entities:` or `rules:`")
+            )
+            return
+        if not isinstance(data, dict):
+            self.problems.append(
+                Problem(name, 1, "a rule file must be a mapping with `entities`, `rules` or `cues`")
+            )
+            return
+        errors = sorted(
+            self.validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+        )
+        if errors:
+            for error in errors:
+                at = tuple(error.absolute_path)
+                self.problems.append(
+                    Problem(name, lines.get(at, 1), _describe(error, _location(at)))
+                )
+            return
+        for index, item in enumerate(data.get("entities", [])):
+            self._entity(item, name, lines.get(("entities", index)))
+        for index, item in enumerate(data.get("rules", [])):
+            self._rule(item, name, index, lines)
+        for lang, categories in data.get("cues", {}).items():
+            if lang not in self.languages:
+                self.problems.append(
+                    Problem(name, lines.get(("cues", lang)), f"cues for unknown language {lang!r}")
+                )
+                continue
+            for category, phrases in categories.items():
+                self.cues.setdefault(lang, {}).setdefault(category, []).extend(phrases)
+
+    def _entity(self, item: Mapping[str, Any], path: str, line: int | None) -> None:
+        entity_id = item["id"]
+        if entity_id in self.entities:
+            first = self.entities[entity_id]
+            self.problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"entity {entity_id!r} is already defined at {first.path}:{first.line}",
+                )
+            )
+            return
+        self.entities[entity_id] = Entity(
+            id=entity_id,
+            type=item["type"],
+            name=item["name"],
+            aliases=tuple(item.get("aliases", ())),
+            lang_aliases={
+                lang: tuple(names) for lang, names in item.get("lang_aliases", {}).items()
+            },
+            parent=item.get("parent"),
+            match_case=item.get("match_case", False),
+            fuzzy=item.get("fuzzy", True),
+            path=path,
+            line=line,
+        )
+
+    def _rule(self, item: Any, path: str, index: int, lines: Mapping[Any, int]) -> None:
+        at = ("rules", index)
+        line = lines.get(at)
+        if not isinstance(item, dict):
+            self.problems.append(Problem(path, line, "a rule must be a mapping"))
+            return
+        kind = item.get("kind")
+        module = KINDS.get(kind) if isinstance(kind, str) else None
+        if module is None:
+            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.problems.append(
+                Problem(
+                    path,
+                    lines.get((*at, "kind"), line),
+                    f"rule {item.get('id', index)!r}: unknown kind {kind!r}{hint}; "
+                    f"kinds: {', '.join(KINDS)}",
+                )
+            )
+            return
+        validator = jsonschema.Draft202012Validator(_rule_schema(self.base, module))
+        errors = list(validator.iter_errors(item))
+        for error in errors:
+            where = (*at, *error.absolute_path)
+            if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+                # Point at the first unknown key itself, not at the mapping holding it.
+                allowed = error.schema.get("properties", {})
+                extra = [key for key in error.instance if key not in allowed]
+                where = (*where, extra[0]) if extra else where
+            label = f"rule {item.get('id', index)!r}" + (
+                f" {_location(tuple(error.absolute_path))}" if error.absolute_path else ""
+            )
+            self.problems.append(Problem(path, lines.get(where, line), _describe(error, label)))
+        if errors:
+            return
+        if any(r.id == item["id"] for r in self.rules):
+            first = next(r for r in self.rules if r.id == item["id"])
+            self.problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"rule id {item['id']!r} is already used at {first.path}:{first.line}",
+                )
+            )
+            return
+        allowed = module.PLACEHOLDERS
+        for _, placeholder, _, _ in string.Formatter().parse(item["message"]):
+            if placeholder is not None and placeholder not in allowed:
+                self.problems.append(
+                    Problem(
+                        path,
+                        lines.get((*at, "message"), line),
+                        f"rule {item['id']!r}: unknown placeholder {{{placeholder}}} in message; "
+                        f"use {', '.join('{' + p + '}' for p in sorted(allowed))}",
+                    )
+                )
+                return
+        examples = []
+        for verdict in ("pass", "fail"):
+            for number, example in enumerate(item.get("examples", {}).get(verdict, [])):
+                ((lang, text),) = example.items()
+                example_line = lines.get((*at, "examples", verdict, number), line)
+                if lang not in self.languages:
+                    self.problems.append(
+                        Problem(
+                            path,
+                            example_line,
+                            f"rule {item['id']!r}: example in unknown language {lang!r}",
+                        )
+                    )
+                examples.append(Example(lang, text, verdict == "fail", example_line))
+        common = set(self.base["$defs"]["rule"]["properties"])
+        rule_lines = {key[2:]: value for key, value in lines.items() if key[:2] == at}
+        self.rules.append(
+            Rule(
+                id=item["id"],
+                kind=kind,
+                severity=Severity(item["severity"]),
+                message=item["message"],
+                source=item["source"],
+                description=item.get("description", ""),
+                options={k: v for k, v in item.items() if k not in common},
+                examples=tuple(examples),
+                path=path,
+                line=line,
+                lines=rule_lines,
+            )
+        )
+
+    def check_entities(self) -> None:
+        for entity in self.entities.values():
+            if entity.parent is None:
+                continue
+            if entity.parent not in self.entities:
+                self.problems.append(
+                    Problem(
+                        entity.path,
+                        entity.line,
+                        f"entity {entity.id!r}: parent {entity.parent!r} is not defined",
+                    )
+                )
+                continue
+            seen = {entity.id}
+            parent = entity.parent
+            while parent is not None and parent in self.entities:
+                if parent in seen:
+                    self.problems.append(
+                        Problem(
+                            entity.path,
+                            entity.line,
+                            f"entity {entity.id!r}: its parents form a cycle",
+                        )
+                    )
+                    break
+                seen.add(parent)
+                parent = self.entities[parent].parent
+
+
+def load_rules(paths: Sequence[Path], languages: Iterable[str]) -> RuleSet:
+    """Load, validate and compile every rule file under `paths`.
+
+    Raises FactlintError listing every problem found in every file.
+    """
+    loader = _Loader(languages)
+    files = rule_files(paths)
+    if not files:
+        shown = ", ".join(str(p) for p in paths)
+        raise FactlintError(Problem(shown, None, "no rule files (*.yaml) found: pass --rules PATH"))
+    for path in files:
+        loader.load_file(path)
+    loader.check_entities()
+    checks: list[Check] = []
+    variants: list[tuple[str, str]] = []
+    if not loader.problems:
+        for kind, module in KINDS.items():
+            rules = [rule for rule in loader.rules if rule.kind == kind]
+            if not rules:
+                continue
+            try:
+                checks.append(module.build(rules, loader.entities))
+                variants.extend(getattr(module, "variants", lambda *_: ())(rules, loader.entities))
+            except FactlintError as exc:
+                loader.problems.extend(exc.problems)
+    if loader.problems:
+        raise FactlintError(loader.problems)
+    return RuleSet(
+        entities=dict(loader.entities),
+        rules=tuple(loader.rules),
+        checks=tuple(checks),
+        variants=tuple(variants),
+        cues={lang: dict(c) for lang, c in loader.cues.items()},
+        files=tuple(str(f) for f in files),
+    )

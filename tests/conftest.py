@@ -1,0 +1,26 @@
+"""Shared fixtures: the shipped rule pack compiled once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factlint.findings import Finding
+from factlint.language import load_languages
+from factlint.lint import Linter
+from factlint.rules import load_rules
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """A Linter with the shipped rules and languages."""
+    languages = load_languages()
+    return Linter(load_rules([ROOT / "rules"], languages), languages)
+
+
+def lint_text(linter: Linter, text: str, lang: str) -> list[Finding]:
+    """Findings for one snippet of article text in `lang`."""
+    return linter.check(linter.document("snippet.md", text, lang=lang))

@@ -1,0 +1,141 @@
+"""Documents: masking keeps offsets, positions are right, sentences split as news is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.document import (
+    detect_language,
+    make_document,
+    mask_markdown,
+    parse_front_matter,
+    split_sentences,
+)
+
+STOPWORDS = {
+    "it": frozenset({"il", "la", "di", "che", "e", "è", "per", "non", "una", "con", "del"}),
+    "en": frozenset({"the", "of", "and", "to", "in", "is", "that", "for", "with", "was"}),
+}
+ABBREVIATIONS = frozenset({"art", "s.p.a", "mld", "inc", "dr", "ecc", "u.s"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden", "kept"),
+    [
+        ("Testo `Qwen di Tencent` fine.", ["Qwen", "Tencent"], ["Testo", "fine."]),
+        ("Prima\n```\nH100, evoluzione dell'H200\n```\nDopo", ["H100", "H200"], ["Prima", "Dopo"]),
+        ("A\n~~~yaml\nx: 63 nuovi data center\n~~~\nB", ["63"], ["A", "B"]),
+        ("Uno <!-- Qwen di Tencent --> due", ["Qwen"], ["Uno", "due"]),
+        ("Uno <!--\nQwen di Tencent\n--> due", ["Qwen"], ["Uno", "due"]),
+        ("Il <span class=\"x\">chip</span> H200", ["span", "class"], ["chip", "H200"]),
+        ("Vedi [il chip H200](https://example.com/H100) ora", ["https", "H100"], ["il chip H200"]),
+        ("![GPU H100 di Huawei](img/h100.png) Testo", ["Huawei", "img"], ["Testo"]),
+        ("Link https://example.com/63-data-center qui", ["63", "example"], ["Link", "qui"]),
+        ("Mail a redazione@example.com oggi", ["redazione", "example"], ["Mail", "oggi"]),
+        ("[1]: https://example.com/x \"Titolo\"\nTesto", ["https", "Titolo"], ["Testo"]),
+        ("**Qwen** di _Alibaba_", ["**", "_"], ["Qwen", "di", "Alibaba"]),
+        ("## Titolo con H200\n\nTesto", ["##"], ["Titolo con H200"]),
+        ("AT&amp;T e altri", ["&amp;"], ["AT", "T e altri"]),
+    ],
+)
+def test_mask_hides_markup_and_keeps_prose(text: str, hidden: list[str], kept: list[str]) -> None:
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked.count("\n") == text.count("\n")
+    for part in hidden:
+        assert part not in masked
+    for part in kept:
+        assert part in masked
+        assert masked.index(part) == text.index(part)
+
+
+def test_front_matter_is_masked_and_parsed() -> None:
+    text = "---\nlang: en\ntitle: 63 data centers\ndate: 2025-12-01\n---\nBody 36.\n"
+    meta, end, problem = parse_front_matter(text, "a.md")
+    assert problem is None
+    assert meta["lang"] == "en"
+    assert text[end:] == "Body 36.\n"
+    masked = mask_markdown(text, end)
+    assert "63" not in masked and masked.endswith("Body 36.\n")
+
+
+def test_broken_front_matter_is_a_problem_with_a_line() -> None:
+    text = "---\nlang: it\ntitle: [unclosed\n---\nCorpo.\n"
+    meta, end, problem = parse_front_matter(text, "a.md")
+    assert meta == {}
+    assert end > 0
+    assert problem is not None and problem.path == "a.md" and problem.line is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "line", "column"),
+    [
+        ("uno\ndue H200", "H200", 2, 5),
+        ("uno\r\ndue H200", "H200", 2, 5),
+        ("uno\rdue H200", "H200", 2, 5),
+        ("è già l’H200", "H200", 1, 9),
+        ("🙂 emoji H200", "H200", 1, 9),
+    ],
+)
+def test_positions_count_code_points(text: str, needle: str, line: int, column: int) -> None:
+    doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
+    assert doc.position(text.index(needle)) == (line, column)
+
+
+def test_line_text_strips_line_breaks() -> None:
+    doc = make_document("a.md", "uno\r\ndue\n", default_lang="it", stopwords=STOPWORDS)
+    assert doc.line_text(1) == "uno"
+    assert doc.line_text(2) == "due"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il gruppo Alibaba S.p.A. ha annunciato Qwen. Tencent ha risposto.", 2),
+        ("Secondo l'art. 36 del regolamento, la vendita è vietata. Poi altro.", 2),
+        ("Investimenti per 1,5 mld. di euro nel settore. Nuova frase.", 2),
+        ("Nvidia Inc. said it would comply. The U.S. government agreed.", 2),
+        ("Titolo senza punto\nPrimo paragrafo. Secondo periodo!", 3),
+        ("Il chip H200, evoluzione\ndell'H100, offre prestazioni.", 1),
+        ("Domanda? Risposta.", 2),
+        ("J. Smith wrote it. Then he left.", 2),
+    ],
+)
+def test_sentences(text: str, expected: int) -> None:
+    assert len(split_sentences(text, ABBREVIATIONS)) == expected
+
+
+def test_hard_wrapped_text_keeps_sentences_across_lines() -> None:
+    lines = [
+        "Il modello di punta del gruppo cinese, secondo quanto riferito ieri dalla",
+        "stampa locale, si chiama Qwen ed è sviluppato dai laboratori del gruppo di",
+        "Hangzhou, che da anni investe nel settore dei modelli linguistici di grandi",
+        "dimensioni e che ora punta a competere con i principali laboratori del mondo.",
+    ]
+    assert len(split_sentences("\n".join(lines), ABBREVIATIONS)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Cina ha autorizzato le aziende e il governo che per la prima volta non", "it"),
+        ("The company said that the chips were sold to the Chinese firms in the past", "en"),
+        ("H200 H100 B200", "it"),
+    ],
+)
+def test_detect_language(text: str, expected: str) -> None:
+    assert detect_language(text, STOPWORDS, default="it") == expected
+
+
+def test_front_matter_language_wins() -> None:
+    text = "---\nlang: en\n---\nLa Cina ha autorizzato le aziende e il governo che per la non\n"
+    doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
+    assert doc.lang == "en"
+
+
+def test_bom_is_not_part_of_text(tmp_path) -> None:
+    from factlint.document import read_text
+
+    path = tmp_path / "a.md"
+    path.write_bytes("\ufeffH200 è qui".encode())
+    assert read_text(path) == "H200 è qui"
