@@ -38,7 +38,7 @@ COUNTED_WORDS = 6
 # A number's context: its sentence and this many sentences before it.
 CONTEXT_SENTENCES = 2
 
-_COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r]|\.(?!\d)")
+_COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?![\w\-])")

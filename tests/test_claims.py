@@ -1,0 +1,131 @@
+"""Claims: attributions, successions and quantities as articles write them, and how each
+is asserted."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.claims import Assertion
+
+
+def claims_of(linter, text: str, lang: str):
+    return linter.claims(linter.document("snippet.md", text, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("it", "Qwen di Alibaba è open source.", [("qwen", "alibaba")]),
+        ("it", "Il chatbot Doubao, sviluppato dal colosso cinese ByteDance, cresce.", [("doubao", "bytedance")]),
+        ("it", "ByteDance (Doubao), Alibaba (Qwen) e Tencent (Hunyuan)", [("doubao", "bytedance"), ("qwen", "alibaba"), ("hunyuan", "tencent")]),
+        ("it", "Tencent ha presentato Hunyuan 2.0.", [("hunyuan", "tencent")]),
+        ("it", "i chip H200 di Nvidia", [("h200", "nvidia")]),
+        ("en", "Alibaba's Qwen and Tencent's Hunyuan", [("qwen", "alibaba"), ("hunyuan", "tencent")]),
+        ("en", "Kimi, developed by Moonshot AI, reads long files.", [("kimi", "moonshot-ai")]),
+        ("en", "The maker of Claude, Anthropic, raised money.", []),
+        ("it", "Tencent e Alibaba, con i modelli Hunyuan e Qwen, crescono.", []),
+        ("en", "Alibaba, Tencent and ByteDance: Qwen leads.", []),
+    ],
+)
+def test_attributions(linter, lang: str, text: str, expected: list) -> None:
+    found = [(a.product.entity, a.owner.entity) for a in claims_of(linter, text, lang).attributions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("it", "Il chip H200, evoluzione dell’H100, offre prestazioni elevate.", [("h200", "h100")]),
+        ("it", "L'H100, predecessore dell'H200, resta diffuso.", [("h200", "h100")]),
+        ("it", "Il successore dell'H100, l'H200, arriva ora.", [("h200", "h100")]),
+        ("en", "The B200 replaces the H200.", [("b200", "h200")]),
+        ("en", "The H200's predecessor, the H100, is cheaper.", [("h200", "h100")]),
+        ("en", "The H100 and the H200 sell well.", []),
+        ("it", "Le GPU A100, H100, H200 sono vietate.", []),
+    ],
+)
+def test_successions(linter, lang: str, text: str, expected: list) -> None:
+    found = [(s.newer.entity, s.older.entity) for s in claims_of(linter, text, lang).successions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "counted", "of"),
+    [
+        ("it", "la costruzione di 36 nuovi data center, alimentati da", "nuovi data center", []),
+        ("it", "alimentati da oltre 100.000 GPU NVIDIA H200.", "gpu nvidia h200", ["nvidia", "h200"]),
+        ("it", "oltre 100.000 GPU H100 e H200 per decine di data center", "gpu h100 e h200 per decine", ["h100", "h200"]),
+        ("it", "la raffinazione di circa il 90% delle terre rare a livello globale.", "terre rare a livello globale", []),
+        ("en", "about 90% of the world's rare earths", "world's rare earths", []),
+        ("it", "tre dei suoi colossi tecnologici – ByteDance, Alibaba e Tencent", "suoi colossi tecnologici", []),
+    ],
+)
+def test_quantities_know_what_they_count(linter, lang: str, text: str, counted: str, of: list) -> None:
+    (quantity,) = claims_of(linter, text, lang).quantities
+    assert quantity.counted == counted
+    assert [m.entity for m in quantity.of] == of
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Qwen 2.5 di Alibaba è stato rilasciato."),
+        ("en", "Llama 3.1 and GPT-4o were compared."),
+        ("it", "Le GPU H200 e H20 sono diverse."),
+        ("it", "Nel 2025, secondo l'art. 36, il 3° trimestre."),
+    ],
+)
+def test_versions_codes_years_are_not_quantities(linter, lang: str, text: str) -> None:
+    assert claims_of(linter, text, lang).quantities == ()
+
+
+def test_context_and_years(linter) -> None:
+    text = "Le aziende cinesi sono pronte. Nel 2025 puntano a 36 nuovi data center."
+    (quantity,) = claims_of(linter, text, "it").quantities
+    assert {m.entity for m in quantity.context} == {"china"}
+    assert quantity.years == (2025,)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "change"),
+    [
+        ("it", "Il fatturato è in calo del 5% quest'anno.", True),
+        ("it", "La quota è salita al 5% quest'anno.", False),
+        ("en", "Revenue rose 5% this year.", True),
+        ("en", "The share fell to 5% this year.", False),
+        ("en", "Revenue was +5% this year.", True),
+    ],
+)
+def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> None:
+    (quantity,) = claims_of(linter, text, lang).quantities
+    assert quantity.change is change
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "assertion"),
+    [
+        ("it", "Qwen di Tencent è popolare.", Assertion.PLAIN),
+        ("it", "Non è vero che Qwen sia di Tencent.", Assertion.NEGATED),
+        ("it", "Se Qwen fosse di Tencent, cambierebbe tutto.", Assertion.CONDITIONAL),
+        ("it", "Forse Qwen di Tencent è popolare.", Assertion.HEDGED),
+        ("it", "Secondo Reuters, Qwen di Tencent è popolare.", Assertion.REPORTED),
+        ("it", "Alcuni siti scrivono erroneamente che Qwen è di Tencent.", Assertion.DISPUTED),
+        ("it", "Nonostante tutto, Qwen di Tencent è popolare.", Assertion.PLAIN),
+        ("en", "It is false that Qwen was developed by Tencent.", Assertion.DISPUTED),
+        ("en", "It is not true that Qwen is developed by Tencent.", Assertion.NEGATED),
+        ("en", "If Qwen is developed by Tencent, we are wrong.", Assertion.CONDITIONAL),
+        ("en", "According to Reuters, Tencent's Qwen is popular.", Assertion.REPORTED),
+        ("en", "Tencent's Qwen is reportedly popular.", Assertion.HEDGED),
+        ("en", "Tencent's Qwen is popular.", Assertion.PLAIN),
+    ],
+)
+def test_assertion(linter, lang: str, text: str, assertion: Assertion) -> None:
+    claims = claims_of(linter, text, lang)
+    (attribution,) = claims.attributions
+    assert attribution.assertion is assertion
+
+
+def test_candidates_skip_known_and_common_words(linter) -> None:
+    doc = linter.document("s.md", "Hunyan e Alibaba. Hunan è una provincia.", lang="it")
+    claims = linter.claims(doc)
+    assert [doc.masked[s:e] for s, e in claims.candidates] == ["Hunyan"]
