@@ -77,7 +77,9 @@ def _build(
     lines[at] = node.start_mark.line + 1
     if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
         problems.append(
-            Problem(path, node.start_mark.line + 1, f"unsupported YAML tag {node.tag}: write plain data")
+            Problem(
+                path, node.start_mark.line + 1, f"unsupported YAML tag {node.tag}: write plain data"
+            )
         )
         return None
     if isinstance(node, yaml.MappingNode):

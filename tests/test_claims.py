@@ -16,11 +16,23 @@ def claims_of(linter, text: str, lang: str):
     ("lang", "text", "expected"),
     [
         ("it", "Qwen di Alibaba è open source.", [("qwen", "alibaba")]),
-        ("it", "Il chatbot Doubao, sviluppato dal colosso cinese ByteDance, cresce.", [("doubao", "bytedance")]),
-        ("it", "ByteDance (Doubao), Alibaba (Qwen) e Tencent (Hunyuan)", [("doubao", "bytedance"), ("qwen", "alibaba"), ("hunyuan", "tencent")]),
+        (
+            "it",
+            "Il chatbot Doubao, sviluppato dal colosso cinese ByteDance, cresce.",
+            [("doubao", "bytedance")],
+        ),
+        (
+            "it",
+            "ByteDance (Doubao), Alibaba (Qwen) e Tencent (Hunyuan)",
+            [("doubao", "bytedance"), ("qwen", "alibaba"), ("hunyuan", "tencent")],
+        ),
         ("it", "Tencent ha presentato Hunyuan 2.0.", [("hunyuan", "tencent")]),
         ("it", "i chip H200 di Nvidia", [("h200", "nvidia")]),
-        ("en", "Alibaba's Qwen and Tencent's Hunyuan", [("qwen", "alibaba"), ("hunyuan", "tencent")]),
+        (
+            "en",
+            "Alibaba's Qwen and Tencent's Hunyuan",
+            [("qwen", "alibaba"), ("hunyuan", "tencent")],
+        ),
         ("en", "Kimi, developed by Moonshot AI, reads long files.", [("kimi", "moonshot-ai")]),
         ("en", "The maker of Claude, Anthropic, raised money.", []),
         ("it", "Tencent e Alibaba, con i modelli Hunyuan e Qwen, crescono.", []),
@@ -35,7 +47,11 @@ def test_attributions(linter, lang: str, text: str, expected: list) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("it", "Il chip H200, evoluzione dell’H100, offre prestazioni elevate.", [("h200", "h100")]),
+        (
+            "it",
+            "Il chip H200, evoluzione dell’H100, offre prestazioni elevate.",
+            [("h200", "h100")],
+        ),
         ("it", "L'H100, predecessore dell'H200, resta diffuso.", [("h200", "h100")]),
         ("it", "Il successore dell'H100, l'H200, arriva ora.", [("h200", "h100")]),
         ("en", "The B200 replaces the H200.", [("b200", "h200")]),
@@ -53,14 +69,36 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
     ("lang", "text", "counted", "of"),
     [
         ("it", "la costruzione di 36 nuovi data center, alimentati da", "nuovi data center", []),
-        ("it", "alimentati da oltre 100.000 GPU NVIDIA H200.", "gpu nvidia h200", ["nvidia", "h200"]),
-        ("it", "oltre 100.000 GPU H100 e H200 per decine di data center", "gpu h100 e h200 per decine", ["h100", "h200"]),
-        ("it", "la raffinazione di circa il 90% delle terre rare a livello globale.", "terre rare a livello globale", []),
+        (
+            "it",
+            "alimentati da oltre 100.000 GPU NVIDIA H200.",
+            "gpu nvidia h200",
+            ["nvidia", "h200"],
+        ),
+        (
+            "it",
+            "oltre 100.000 GPU H100 e H200 per decine di data center",
+            "gpu h100 e h200 per decine",
+            ["h100", "h200"],
+        ),
+        (
+            "it",
+            "la raffinazione di circa il 90% delle terre rare a livello globale.",
+            "terre rare a livello globale",
+            [],
+        ),
         ("en", "about 90% of the world's rare earths", "world's rare earths", []),
-        ("it", "tre dei suoi colossi tecnologici – ByteDance, Alibaba e Tencent", "suoi colossi tecnologici", []),
+        (
+            "it",
+            "tre dei suoi colossi tecnologici – ByteDance, Alibaba e Tencent",
+            "suoi colossi tecnologici",
+            [],
+        ),
     ],
 )
-def test_quantities_know_what_they_count(linter, lang: str, text: str, counted: str, of: list) -> None:
+def test_quantities_know_what_they_count(
+    linter, lang: str, text: str, counted: str, of: list
+) -> None:
     (quantity,) = claims_of(linter, text, lang).quantities
     assert quantity.counted == counted
     assert [m.entity for m in quantity.of] == of

@@ -39,7 +39,10 @@ def found(text: str, lang: str = "it") -> list[tuple[str, str]]:
         ("GPU H200, H20 e GB200", [("h200", "H200"), ("h20", "H20"), ("gb200", "GB200")]),
         ("H2000 e XH200 non sono chip", []),
         ("Nvidia sold H100s last year", [("h100", "H100s")]),
-        ("Alibaba Cloud e Alibaba Group", [("alibaba-cloud", "Alibaba Cloud"), ("alibaba", "Alibaba Group")]),
+        (
+            "Alibaba Cloud e Alibaba Group",
+            [("alibaba-cloud", "Alibaba Cloud"), ("alibaba", "Alibaba Group")],
+        ),
         ("Qwen 2.5 e Qwen2.5-Max", [("qwen", "Qwen 2.5"), ("qwen", "Qwen2.5-Max")]),
         ("Tongyi Qianwen", [("qwen", "Tongyi Qianwen")]),
         ("Meta ha raggiunto la meta", [("meta", "Meta")]),
@@ -69,7 +72,9 @@ def test_exact_aliases_only_as_written() -> None:
 
 
 def test_variants_are_marked() -> None:
-    mentions = INDEX.find("ByteDance, Bytedance, Byte Dance", "bytedance, bytedance, byte dance", "it")
+    mentions = INDEX.find(
+        "ByteDance, Bytedance, Byte Dance", "bytedance, bytedance, byte dance", "it"
+    )
     assert [(m.surface, m.variant) for m in mentions] == [
         ("ByteDance", False),
         ("Bytedance", True),

@@ -60,14 +60,31 @@ rules:
 @pytest.mark.parametrize(
     ("text", "line", "fragment"),
     [
-        (RULE.replace("    owner: alibaba\n", "    owners: alibaba\n"), 4, "unknown key 'owners' (did you mean 'owner'?)"),
+        (
+            RULE.replace("    owner: alibaba\n", "    owners: alibaba\n"),
+            4,
+            "unknown key 'owners' (did you mean 'owner'?)",
+        ),
         (RULE.replace("    source: https://qwenlm.github.io/\n", ""), 2, "'source' is missing"),
-        (RULE.replace("severity: error", "severity: fatal"), 6, "'fatal' is not one of: error, warning, info"),
+        (
+            RULE.replace("severity: error", "severity: fatal"),
+            6,
+            "'fatal' is not one of: error, warning, info",
+        ),
         (RULE.replace("products: [qwen]", "products: qwen"), 5, "is not of type 'array'"),
-        (RULE.replace("kind: attribution", "kind: atribution"), 3, "unknown kind 'atribution' (did you mean 'attribution'?)"),
+        (
+            RULE.replace("kind: attribution", "kind: atribution"),
+            3,
+            "unknown kind 'atribution' (did you mean 'attribution'?)",
+        ),
         (RULE.replace("{owner}'s", "{company}'s"), 7, "unknown placeholder {company}"),
         (RULE.replace("owner: alibaba", "owner: baidu"), 4, "entity 'baidu' is not defined"),
-        (RULE + "  - id: alibaba-models\n    kind: naming\n    severity: info\n    message: x\n    source: y\n", 9, "rule id 'alibaba-models' is already used"),
+        (
+            RULE
+            + "  - id: alibaba-models\n    kind: naming\n    severity: info\n    message: x\n    source: y\n",
+            9,
+            "rule id 'alibaba-models' is already used",
+        ),
         ("rules:\n\t- id: x\n", 2, "tabs"),
         ("rules:\n  - id: x\n    id: y\n", 3, "duplicate key 'id'"),
         ("rules: [\n", 2, "YAML syntax error"),
@@ -77,10 +94,14 @@ rules:
         ("entities:\n  - !!python/object:os.system {id: x}\n", 2, "unsupported YAML tag"),
     ],
 )
-def test_mistakes_name_file_line_and_fix(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
+def test_mistakes_name_file_line_and_fix(
+    tmp_path: Path, text: str, line: int | None, fragment: str
+) -> None:
     entities = write(tmp_path, ENTITIES, "entities.yaml")
     found = problems([entities, write(tmp_path, text)])
-    assert any(name == "rules.yaml" and got == line and fragment in message for name, got, message in found), found
+    assert any(
+        name == "rules.yaml" and got == line and fragment in message for name, got, message in found
+    ), found
 
 
 def test_all_problems_in_all_files_are_reported(tmp_path: Path) -> None:
@@ -91,16 +112,23 @@ def test_all_problems_in_all_files_are_reported(tmp_path: Path) -> None:
 
 
 def test_two_owners_for_one_model(tmp_path: Path) -> None:
-    second = RULE.replace("alibaba-models", "tencent-models").replace("owner: alibaba", "owner: tencent")
+    second = RULE.replace("alibaba-models", "tencent-models").replace(
+        "owner: alibaba", "owner: tencent"
+    )
     write(tmp_path, ENTITIES, "entities.yaml")
     write(tmp_path, RULE, "a.yaml")
     write(tmp_path, second, "b.yaml")
     found = problems([tmp_path])
-    assert any("gives 'qwen' to 'tencent'" in message and "keep one owner" in message for _, _, message in found)
+    assert any(
+        "gives 'qwen' to 'tencent'" in message and "keep one owner" in message
+        for _, _, message in found
+    )
 
 
 def test_lineage_cycle(tmp_path: Path) -> None:
-    text = ENTITIES + """\
+    text = (
+        ENTITIES
+        + """\
 rules:
   - id: gpu-lineage
     kind: lineage
@@ -109,12 +137,15 @@ rules:
     message: "{newer} / {older}: {fact}"
     source: x
 """
+    )
     found = problems([write(tmp_path, text)])
     assert any("appears twice in the order" in message for _, _, message in found)
 
 
 def test_figure_low_above_high(tmp_path: Path) -> None:
-    text = ENTITIES + """\
+    text = (
+        ENTITIES
+        + """\
 rules:
   - id: dc
     kind: figure
@@ -126,6 +157,7 @@ rules:
     message: "{found}"
     source: x
 """
+    )
     found = problems([write(tmp_path, text)])
     assert any("min 40 is greater than max 30" in message for _, _, message in found)
 
@@ -153,6 +185,6 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_examples_must_use_known_languages(tmp_path: Path) -> None:
-    text = ENTITIES + RULE + "    examples:\n      fail: [{fr: \"Qwen de Tencent\"}]\n"
+    text = ENTITIES + RULE + '    examples:\n      fail: [{fr: "Qwen de Tencent"}]\n'
     found = problems([write(tmp_path, text)])
     assert any("unknown language 'fr'" in message for _, _, message in found)

@@ -19,7 +19,11 @@ def rules_of(linter, text: str, lang: str) -> list[str]:
         ("it", "Il modello Qwen di Tencent è tra i più scaricati.", "alibaba-models"),
         ("it", "Qwen, il modello di Tencent, guida la classifica.", "alibaba-models"),
         ("it", "Qwen, sviluppato da Tencent, guida la classifica.", "alibaba-models"),
-        ("it", "Il chatbot Doubao, sviluppato dal colosso cinese Alibaba, cresce.", "bytedance-models"),
+        (
+            "it",
+            "Il chatbot Doubao, sviluppato dal colosso cinese Alibaba, cresce.",
+            "bytedance-models",
+        ),
         (
             "it",
             "Per gruppi come ByteDance (Doubao), Tencent (Qwen) e Alibaba (Hunyuan) l'accesso è cruciale.",
@@ -30,7 +34,11 @@ def rules_of(linter, text: str, lang: str) -> list[str]:
         ("en", "Tencent's Qwen tops the open-model rankings.", "alibaba-models"),
         ("en", "Tencent’s Qwen2.5-Max tops the rankings.", "alibaba-models"),
         ("en", "Qwen, developed by Tencent, tops the rankings.", "alibaba-models"),
-        ("en", "Groups such as ByteDance (Doubao), Alibaba (Hunyuan) and Tencent (Qwen) need chips.", "tencent-models"),
+        (
+            "en",
+            "Groups such as ByteDance (Doubao), Alibaba (Hunyuan) and Tencent (Qwen) need chips.",
+            "tencent-models",
+        ),
         ("en", "Anthropic's Gemini 2.5 is multimodal.", "google-models"),
         ("en", "The H200 from AMD is in short supply.", "nvidia-gpu-maker"),
     ],
@@ -42,7 +50,10 @@ def test_wrong_owner_is_flagged(linter, lang: str, text: str, rule: str) -> None
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        ("it", "Per gruppi come ByteDance (Doubao), Alibaba (Qwen) e Tencent (Hunyuan) l'accesso è cruciale."),
+        (
+            "it",
+            "Per gruppi come ByteDance (Doubao), Alibaba (Qwen) e Tencent (Hunyuan) l'accesso è cruciale.",
+        ),
         ("it", "Il chip H200 di Nvidia è tra i più avanzati."),
         ("it", "Qwen di Alibaba Cloud e Doubao di Volcano Engine competono."),
         ("it", "Tencent e Qwen sono spesso citati insieme."),
@@ -62,7 +73,11 @@ def test_wrong_owner_is_flagged(linter, lang: str, text: str, rule: str) -> None
     ],
 )
 def test_right_or_unasserted_owner_is_quiet(linter, lang: str, text: str) -> None:
-    errors = [f for f in lint_text(linter, text, lang) if f.kind == "attribution" and f.severity is Severity.ERROR]
+    errors = [
+        f
+        for f in lint_text(linter, text, lang)
+        if f.kind == "attribution" and f.severity is Severity.ERROR
+    ]
     assert errors == []
 
 

@@ -14,18 +14,65 @@ def figures(linter, text: str, lang: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("lang", "text", "rule", "quoted"),
     [
-        ("it", "Le aziende cinesi mirano alla costruzione di 63 nuovi data center.", "china-new-data-centres", "63"),
-        ("it", "La Cina prepara sessantatré nuovi data center.", "china-new-data-centres", "sessantatré"),
-        ("it", "In Cina i nuovi data center saranno alimentati da 80.000 GPU NVIDIA H200.", "china-h200-gpus", "80.000"),
-        ("it", "In Cina i nuovi data center useranno meno di 50 mila GPU H200.", "china-h200-gpus", "meno di 50 mila"),
-        ("it", "La Cina controlla la raffinazione del 60% delle terre rare.", "china-rare-earth-refining", "60%"),
-        ("it", "Pechino raffina il 60 per cento delle terre rare del mondo.", "china-rare-earth-refining", "60 per cento"),
-        ("en", "Chinese companies plan to build 63 new data centers.", "china-new-data-centres", "63"),
-        ("en", "China's new data centers will run on 80,000 Nvidia H200 GPUs.", "china-h200-gpus", "80,000"),
-        ("en", "China refines about 60% of the world's rare earths.", "china-rare-earth-refining", "about 60%"),
+        (
+            "it",
+            "Le aziende cinesi mirano alla costruzione di 63 nuovi data center.",
+            "china-new-data-centres",
+            "63",
+        ),
+        (
+            "it",
+            "La Cina prepara sessantatré nuovi data center.",
+            "china-new-data-centres",
+            "sessantatré",
+        ),
+        (
+            "it",
+            "In Cina i nuovi data center saranno alimentati da 80.000 GPU NVIDIA H200.",
+            "china-h200-gpus",
+            "80.000",
+        ),
+        (
+            "it",
+            "In Cina i nuovi data center useranno meno di 50 mila GPU H200.",
+            "china-h200-gpus",
+            "meno di 50 mila",
+        ),
+        (
+            "it",
+            "La Cina controlla la raffinazione del 60% delle terre rare.",
+            "china-rare-earth-refining",
+            "60%",
+        ),
+        (
+            "it",
+            "Pechino raffina il 60 per cento delle terre rare del mondo.",
+            "china-rare-earth-refining",
+            "60 per cento",
+        ),
+        (
+            "en",
+            "Chinese companies plan to build 63 new data centers.",
+            "china-new-data-centres",
+            "63",
+        ),
+        (
+            "en",
+            "China's new data centers will run on 80,000 Nvidia H200 GPUs.",
+            "china-h200-gpus",
+            "80,000",
+        ),
+        (
+            "en",
+            "China refines about 60% of the world's rare earths.",
+            "china-rare-earth-refining",
+            "about 60%",
+        ),
     ],
 )
-def test_contradicting_figure_is_flagged(linter, lang: str, text: str, rule: str, quoted: str) -> None:
+def test_contradicting_figure_is_flagged(
+    linter, lang: str, text: str, rule: str, quoted: str
+) -> None:
     assert figures(linter, text, lang) == [(rule, quoted)]
 
 
@@ -37,7 +84,10 @@ def test_contradicting_figure_is_flagged(linter, lang: str, text: str, rule: str
         ("it", "La Cina prepara trentasei nuovi data center."),
         ("it", "In Cina i nuovi data center saranno alimentati da più di 100 mila GPU H200."),
         ("it", "In Cina i nuovi data center useranno 110 mila GPU H200."),
-        ("it", "Pechino può vantare la raffinazione di circa il 90% delle terre rare a livello globale."),
+        (
+            "it",
+            "Pechino può vantare la raffinazione di circa il 90% delle terre rare a livello globale.",
+        ),
         ("it", "La Cina raffina l'88% delle terre rare."),
         ("en", "China refines nearly 90 percent of rare earths."),
         ("en", "Chinese firms plan thirty-six new data centres."),
@@ -67,7 +117,12 @@ def test_compatible_or_other_quantity_is_quiet(linter, lang: str, text: str) -> 
 
 def test_figure_finding_explains(linter) -> None:
     (finding,) = [
-        f for f in lint_text(linter, "Le aziende cinesi puntano a 63 nuovi data center.", "it") if f.kind == "figure"
+        f
+        for f in lint_text(linter, "Le aziende cinesi puntano a 63 nuovi data center.", "it")
+        if f.kind == "figure"
     ]
-    assert finding.message == "63: the plan reported is 36 new data centres planned by Chinese companies"
+    assert (
+        finding.message
+        == "63: the plan reported is 36 new data centres planned by Chinese companies"
+    )
     assert finding.column == 29 and finding.end_column == 31

@@ -15,14 +15,26 @@ def lineage(linter, text: str, lang: str) -> list[str]:
     ("lang", "text", "quoted"),
     [
         ("it", "L'H100, evoluzione dell'H200, resta il più venduto.", "H100, evoluzione dell'H200"),
-        ("it", "Il chip H100, evoluzione dell’H200, offre prestazioni elevate.", "H100, evoluzione dell’H200"),
+        (
+            "it",
+            "Il chip H100, evoluzione dell’H200, offre prestazioni elevate.",
+            "H100, evoluzione dell’H200",
+        ),
         ("it", "L'H100, erede dell'H200, arriverà presto.", "H100, erede dell'H200"),
         ("it", "Il successore dell'H200, l'H100, costa meno.", "H200, l'H100"),
         ("it", "L'H200, predecessore dell'H100, è stato superato.", "H200, predecessore dell'H100"),
         ("it", "L'H20 è il successore dell'H100 per la Cina.", "H20 è il successore dell'H100"),
-        ("en", "The H100, successor to the H200, is still in demand.", "H100, successor to the H200"),
+        (
+            "en",
+            "The H100, successor to the H200, is still in demand.",
+            "H100, successor to the H200",
+        ),
         ("en", "The H200's predecessor, the B200, shipped first.", "H200's predecessor, the B200"),
-        ("en", "The next-generation H100 replaces the H200 in the lineup.", "H100 replaces the H200"),
+        (
+            "en",
+            "The next-generation H100 replaces the H200 in the lineup.",
+            "H100 replaces the H200",
+        ),
         ("en", "The A100 was succeeded by the V100.", "A100 was succeeded by the V100"),
     ],
 )
@@ -52,4 +64,6 @@ def test_right_order_is_quiet(linter, lang: str, text: str) -> None:
 
 def test_message_states_the_true_order(linter) -> None:
     (finding,) = lint_text(linter, "The H100, successor to the H200, sells well.", "en")
-    assert finding.message.startswith("H100 does not come after H200: H100 came before H200 (P100 → V100")
+    assert finding.message.startswith(
+        "H100 does not come after H200: H100 came before H200 (P100 → V100"
+    )
