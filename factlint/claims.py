@@ -94,6 +94,9 @@ class Quantity:
     change: bool
     assertion: Assertion
     sentence: int
+    phrase_end: int
+    clause_start: int
+    concepts: frozenset[str] = frozenset()
 
     @property
     def start(self) -> int:
@@ -127,6 +130,43 @@ def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 @dataclass(frozen=True)
+class _Concepts:
+    """A language's words for what numbers count, compiled to one regex per scope."""
+
+    counted: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+    meaning: Mapping[str, str]
+    generic: frozenset[str]
+
+    def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
+        """Concepts named in `text`."""
+        if pattern is None:
+            return set()
+        return {self.meaning[" ".join(m.group(0).split())] for m in pattern.finditer(text)}
+
+
+def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Concepts:
+    meaning: dict[str, str] = {}
+    patterns = {}
+    for scope in ("counted", "sentence"):
+        words = data.get(scope) or {}
+        assert isinstance(words, Mapping)
+        phrases = []
+        for concept, synonyms in words.items():
+            for phrase in synonyms:
+                phrase = " ".join(str(phrase).lower().split())
+                meaning[phrase] = concept
+                phrases.append(phrase)
+        patterns[scope] = _cue_regex(phrases)
+    return _Concepts(
+        counted=patterns["counted"],
+        sentence=patterns["sentence"],
+        meaning=meaning,
+        generic=frozenset(data.get("generic") or ()),
+    )
+
+
+@dataclass(frozen=True)
 class _LanguageTools:
     relations: RelationMatcher
     numbers: NumberParser
@@ -136,6 +176,7 @@ class _LanguageTools:
     skip_words: frozenset[str]
     abbreviations: frozenset[str]
     common_words: frozenset[str]
+    concepts: _Concepts
 
 
 def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
@@ -158,6 +199,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         skip_words=frozenset(skip),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
+        concepts=_concepts(data.get("concepts") or {}),
     )
 
 
@@ -314,6 +356,13 @@ class Extractor:
                     )
                 )
             )
+            concepts = tools.concepts.find(tools.concepts.counted, counted)
+            clause_start, clause_end = _clause(lowered, sentence, number.start, number.end)
+            concepts |= tools.concepts.find(
+                tools.concepts.sentence, lowered[clause_start:clause_end]
+            )
+            if any(m.type in PRODUCT_TYPES for m in of):
+                concepts -= tools.concepts.generic
             found.append(
                 Quantity(
                     number=number,
@@ -324,6 +373,9 @@ class Extractor:
                     change=change,
                     assertion=_assertion(tools, lowered, sentence, number.start, number.end),
                     sentence=index,
+                    phrase_end=max(counted_end, number.end),
+                    clause_start=clause_start,
+                    concepts=frozenset(concepts),
                 )
             )
         return found
@@ -377,6 +429,15 @@ def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tup
         if len(words) == COUNTED_WORDS:
             break
     return " ".join(words), last
+
+
+def _clause(lowered: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): its sentence cut at the nearest clause breaks."""
+    before = lowered[sentence[0] : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause_start = sentence[0] + breaks[-1].end() if breaks else sentence[0]
+    after = _CLAUSE_BREAK.search(lowered, end, sentence[1])
+    return clause_start, after.start() if after else sentence[1]
 
 
 def _assertion(

@@ -96,6 +96,12 @@ def main() -> None:
     show_default=True,
     help="Language of articles that neither declare one nor reveal it.",
 )
+@click.option(
+    "--corpus",
+    multiple=True,
+    type=click.Path(),
+    help="More articles to compare against, not reported on (repeatable).",
+)
 @click.option("--select", multiple=True, help="Only report these rules or kinds (repeatable).")
 @click.option("--ignore", multiple=True, help="Never report these rules or kinds (repeatable).")
 @click.option(
@@ -109,6 +115,7 @@ def check(
     rule_paths: tuple[str, ...],
     output_format: str,
     default_lang: str,
+    corpus: tuple[str, ...],
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     color: bool | None,
@@ -116,7 +123,7 @@ def check(
     """Check articles (files, or directories of *.md, *.markdown, *.txt) against the rules."""
     started = time.perf_counter()
     linter = _build(rule_paths, default_lang=default_lang, select=select, ignore=ignore)
-    result = linter.run(paths or ["."])
+    result = linter.run(paths or ["."], corpus)
     for problem in result.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     if color is None:

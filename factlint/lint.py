@@ -1,4 +1,4 @@
-"""The pipeline: paths → files → documents → claims → checks → findings.
+"""The pipeline: paths → files → documents → claims → checks and consistency → findings.
 
 A Linter is built once per run (rules compiled, automaton built, language data loaded)
 and then applied to each document in one pass.
@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from factlint.claims import Claims, Extractor
+from factlint import consistency
+from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
 from factlint.entities import EntityIndex
 from factlint.errors import Problem
@@ -126,11 +127,27 @@ class Linter:
         ]
         return sorted(set(findings))
 
-    def run(self, paths: Iterable[str]) -> LintResult:
-        """Read, extract and check every article under `paths`."""
+    def comparables(
+        self, doc: Document, claims: Claims, *, reported: bool
+    ) -> list[consistency.Comparable]:
+        """The claims of `doc` that cross-article consistency compares."""
+
+        def covered(claim: Attribution | Succession | Quantity) -> bool:
+            return any(check.covers(doc, claims, claim) for check in self.ruleset.checks)
+
+        return consistency.comparables(
+            doc, claims, self.ruleset.entities, covered, reported=reported
+        )
+
+    def run(self, paths: Iterable[str], corpus: Iterable[str] = ()) -> LintResult:
+        """Check every article under `paths`, and compare them with each other and with the
+        articles under `corpus` (which are read and compared, not reported on)."""
         files, problems = discover(list(paths))
+        extra, corpus_problems = discover(list(corpus))
+        problems.extend(corpus_problems)
         documents: dict[str, Document] = {}
         findings: list[Finding] = []
+        comparables: list[consistency.Comparable] = []
         words = 0
         for name in files:
             text = _read(name, problems)
@@ -139,9 +156,23 @@ class Linter:
             doc = self.document(name, text, problems.append)
             documents[name] = doc
             words += doc.words
-            findings.extend(self.check(doc))
+            claims = self.claims(doc)
+            findings.extend(self.check(doc, claims))
+            comparables.extend(self.comparables(doc, claims, reported=True))
+        for name in extra:
+            if name in documents:
+                continue
+            text = _read(name, problems)
+            if text is not None:
+                doc = self.document(name, text, problems.append)
+                comparables.extend(self.comparables(doc, self.claims(doc), reported=False))
+        findings.extend(
+            finding
+            for finding in consistency.conflicts(comparables)
+            if _selected(finding, self.select, self.ignore)
+        )
         return LintResult(
-            findings=tuple(sorted(findings)),
+            findings=tuple(sorted(set(findings))),
             documents=documents,
             problems=tuple(problems),
             files=len(documents),

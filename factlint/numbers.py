@@ -8,13 +8,14 @@ ordinals, codes, versions and phone numbers are not quantities and are skipped.
 Everything that depends on the language (qualifier phrases, scale, unit and currency
 words, number words, month names, code prefixes) comes from the `numbers:` section of
 a language file; this module only knows how numbers are put together, so adding a
-language means adding a file.
+language means adding a file. Phrases from the data match as written or with a
+capital first letter ("Oltre", "Trentasei"), not in capitals throughout.
 
-Speed: `NumberParser.find` makes two regex passes over the text, one that stops only
-on digits and one that stops only on spaces before number words. Everything else is
-done at the hits with anchored matches. Context to the left of a hit is read by
-matching a reversed pattern against the reversed text, because `re` has no
-variable-width lookbehind.
+Speed: `NumberParser.find` makes one regex pass over a copy of the text in which the
+characters a number may follow are turned into spaces, so that the pass stops only at
+spaces, which `re` skips to in C. Everything else is done at the hits with anchored
+matches. Context to the left of a hit is read by matching a reversed pattern against
+the reversed text, because `re` has no variable-width lookbehind.
 """
 
 from __future__ import annotations
@@ -34,15 +35,16 @@ _SP = r"[^\S\n]"  # a space that does not end the line: numbers do not continue 
 _APOSTROPHES = "'’"
 _SIGNS = "+-−"
 _RANGE_DASHES = "-–‐"
+# Characters a number or number word may directly follow, besides a space; `find`
+# makes them spaces in its scanning copy. Not ".", ",", ":", "/", which glue digits into
+# versions, times and dates ("2.5.1", "10:30", "22/11"); a hyphen glued to a word
+# ("GPT-4") is rejected at the hit.
+_OPENERS = "\n\t\r([{«\"“‘'’$€£¥+−-–\u00a0\u202f\u2009"
 _YEARS = (1900, 2100)
-_MAX_DIGITS = 20  # longer digit strings are identifiers, and would overflow a float
+_MAX_CHARS = 40  # a longer numeral is an identifier, and could overflow a float
 _PHONE_DIGITS = 8  # a bare run of this many digits is a phone number or an identifier
 _PERCENT_CONTEXT = 250  # how far back a percentage makes a bare "points" mean "pp"
 _SMALL_MULTIPLIER = 1000  # "hundred" multiplies its group; "thousand" and up close it
-
-# A bare digit run's neighbours that make it part of something else: a version or
-# decimal fragment ("Qwen2.5"), a date or a time, a URL parameter, a hashtag.
-_NOT_BEFORE_DIGIT = r"[\w.,:/=@&?~#\\]"
 
 _PHONE = re.compile(
     r"\+[0-9]{1,4}(?:[ \u00a0./-]?\(?[0-9]{2,}\)?)+(?![0-9])"
@@ -100,91 +102,6 @@ class NumberMatch:
     signed: bool
 
 
-def _format(x: float) -> str:
-    if math.isnan(x):
-        return "nan"
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == int(x) and abs(x) < 1e16:
-        return str(int(x))
-    return repr(x)
-
-
-def _tidy(x: float) -> float:
-    # products such as 90 * 1.1 carry binary noise (99.00000000000001) into messages
-    return float(f"{x:.12g}")
-
-
-def _norm(phrase: str) -> str:
-    """The key a phrase is looked up by: lowercase, one kind of apostrophe, single spaces."""
-    return " ".join(phrase.replace("’", "'").lower().split())
-
-
-def _atom(ch: str) -> str:
-    if ch == " ":
-        return _SP + "+"
-    if ch in _APOSTROPHES:
-        return "['’]"
-    return re.escape(ch)
-
-
-def _alternation(phrases: Iterable[str], *, reverse: bool = False) -> str:
-    """A regex matching any of the phrases, longest first.
-
-    Built as a trie so that each position is tested against one branch per first
-    character rather than one per phrase; `reverse` spells every phrase backwards, for
-    matching against reversed text.
-    """
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        words = " ".join(phrase.split())
-        if reverse:
-            words = words[::-1]
-        node = trie
-        for ch in words:
-            node = node.setdefault(_atom(ch), {})
-        if words:
-            node[""] = {}
-    return _emit(trie) if trie else "(?!)"
-
-
-def _emit(node: dict[str, dict]) -> str:
-    branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # a greedy optional tail makes the longer phrase win, with backtracking to the shorter
-    return f"(?:{body})?" if "" in node else body
-
-
-def _capitalised(words: Iterable[str]) -> list[str]:
-    """The words as written plus, for lowercase ones, their sentence-initial form."""
-    out: list[str] = []
-    for word in words:
-        out.append(word)
-        if word[:1].islower():
-            out.append(word[:1].upper() + word[1:])
-    return out
-
-
-def _numeral(suffix: str, thousands: str, decimal: str) -> str:
-    """Digits after the first one, in three shapes with named groups.
-
-    `g`: grouped with the locale's thousands separator, optionally with the locale's
-    decimal mark ("1.234,5" in Italian); `f`: two or more groups with the other mark,
-    which cannot be decimals ("1,000,000" in Italian text); otherwise a plain number
-    whose single "." or "," is a decimal point whatever the locale.
-    """
-    ts = "[" + re.escape(thousands) + "]"
-    dec = re.escape(decimal)
-    return (
-        rf"(?:(?P<g{suffix}>[0-9]{{0,2}}(?:{ts}[0-9]{{3}})+(?:{dec}[0-9]+)?)(?![0-9])"
-        rf"|(?P<f{suffix}>[0-9]{{0,2}}(?P<fs{suffix}>[.,])[0-9]{{3}}"
-        rf"(?:(?P=fs{suffix})[0-9]{{3}})+)(?![0-9])"
-        r"|[0-9]*(?:[.,][0-9]+)?)"
-    )
-
-
 @dataclass(frozen=True, slots=True)
 class _Piece:
     """One number-word piece found in a text: its kind, value and offsets."""
@@ -211,8 +128,9 @@ class NumberParser:
         thousands = "".join(_strings(spec, "thousands"))
         decimal = _string(spec, "decimal")
         if len(decimal) != 1 or decimal in thousands:
-            raise FactlintError("language file: `numbers.decimal` must be one character")
-        self._thousands = thousands
+            raise FactlintError(
+                "language file: `numbers.decimal` must be one character, not a thousands one"
+            )
         self._decimal = decimal
 
         # qualifiers: phrase -> (canonical name, whether it includes an article)
@@ -220,18 +138,16 @@ class NumberParser:
         self._qualifiers: dict[str, tuple[str, bool]] = {}
         for name, phrases in _mapping(spec, "qualifiers").items():
             if name not in QUALIFIERS:
-                raise FactlintError(f"language file: unknown qualifier `{name}`")
+                raise FactlintError(f"language file: unknown qualifier `numbers.qualifiers.{name}`")
             for phrase in _as_strings(phrases, f"qualifiers.{name}"):
                 self._qualifiers[_norm(phrase)] = (name, False)
                 head, _, last = _norm(phrase).rpartition(" ")
-                for form in _as_strings(contractions.get(last, []), f"contractions.{last}"):
-                    contracted = f"{head} {form}".strip() if head else form
-                    self._qualifiers[_norm(contracted)] = (name, True)
-        articles = _strings(spec, "articles")
+                for form in _as_strings(contractions.get(last), f"contractions.{last}"):
+                    self._qualifiers[_norm(f"{head} {form}")] = (name, True)
         self._postfix: dict[str, str] = {}
         for name, phrases in _mapping(spec, "postfix").items():
             if name not in QUALIFIERS:
-                raise FactlintError(f"language file: unknown postfix qualifier `{name}`")
+                raise FactlintError(f"language file: unknown qualifier `numbers.postfix.{name}`")
             for phrase in _as_strings(phrases, f"postfix.{name}"):
                 self._postfix[_norm(phrase)] = name
 
@@ -239,100 +155,409 @@ class NumberParser:
         self._attached = {
             str(k): _int(v, "attached_scales") for k, v in _mapping(spec, "attached_scales").items()
         }
-        self._units: dict[str, str] = {}
-        for code, phrases in _mapping(spec, "units").items():
-            for phrase in _as_strings(phrases, f"units.{code}"):
-                self._units[_norm(phrase)] = str(code)
-        self._context_units: dict[str, str] = {}
-        for code, phrases in _mapping(spec, "context_units").items():
-            for phrase in _as_strings(phrases, f"context_units.{code}"):
-                self._context_units[_norm(phrase)] = str(code)
-        self._currency_before: dict[str, str] = {}
-        currency_after: dict[str, str] = {}
-        for code, sides in _mapping(spec, "currencies").items():
+        self._units = _codes(_mapping(spec, "units"), "units")
+        self._context_units = _codes(_mapping(spec, "context_units"), "context_units")
+        currencies = _mapping(spec, "currencies")
+        for code, sides in currencies.items():
             if not isinstance(sides, Mapping):
                 raise FactlintError(f"language file: `numbers.currencies.{code}` must be a mapping")
-            for phrase in _as_strings(sides.get("before", []), f"currencies.{code}.before"):
-                self._currency_before[_norm(phrase)] = str(code)
-            for phrase in _as_strings(sides.get("after", []), f"currencies.{code}.after"):
-                currency_after[_norm(phrase)] = str(code)
-        self._currencies = set(currency_after.values())
+        before = {
+            code: _as_strings(sides.get("before"), f"currencies.{code}.before")
+            for code, sides in currencies.items()
+        }
+        after = {
+            code: _as_strings(sides.get("after"), f"currencies.{code}.after")
+            for code, sides in currencies.items()
+        }
+        self._currency_before = _codes(before, "currencies")
+        currency_after = _codes(after, "currencies")
         # one lookup for every word that can follow a number as its unit
         self._unit_words = {**currency_after, **self._context_units, **self._units}
+        months = _strings(spec, "months")
+        self._init_words(_mapping(spec, "words"))
 
-        months = _capitalised(_strings(spec, "months"))
-        words = _mapping(spec, "words")
-        self._init_words(words)
+        # --- the scanning pass ----------------------------------------------------------
+        # A literal space first lets `re` skip through the text in C; see `_OPENERS`.
+        self._scan = re.compile(rf" (?:(?P<w>{self._word_expression()})|[0-9])")
 
-        # --- the two scanning passes ---------------------------------------------------
-        numeral = _numeral("", thousands, decimal)
-        # The pattern starts with a plain character class so that `re` can skip ahead to
-        # the next digit in C; the lookbehinds then reject digits glued to a word, a
-        # decimal point, a date or a code ("H200", "Qwen2.5", "22/11", "GPT-4").
-        self._digits = re.compile(rf"[0-9](?<!{_NOT_BEFORE_DIGIT}[0-9])(?<!\w-[0-9]){numeral}")
-        self._numeral_tail = re.compile(numeral)
-        # Number words are looked for only after a space (a literal prefix `re` skips to
-        # quickly); `find` turns other separators into spaces in a copy of the text.
-        self._words = re.compile(" " + self._word_expression(lone_ones=False))
+        # --- anchored patterns used at hits ---------------------------------------------
+        def words(*phrases: Iterable[str], reverse: bool = False) -> str:
+            return _alternation(
+                (v for group in phrases for v in _capitalised(group)), reverse=reverse
+            )
 
-        # --- anchored patterns used at hits --------------------------------------------
-        scale = (
-            rf"(?:(?-i:{_alternation(self._attached)})|{_SP}*{_alternation(self._scales)})(?!\w)"
-        )
+        scale = rf"(?:{_alternation(self._attached)}|{_SP}*{words(self._scales)})(?!\w)"
         unit = (
-            rf"{_SP}*(?:(?P<link>{_alternation(_strings(spec, 'currency_links'))})"
-            rf"(?:{_SP}+|(?<=['’])))?(?P<unit>{_alternation(self._unit_words)})(?!\w)"
+            rf"{_SP}*(?:(?P<link>{words(_strings(spec, 'currency_links'))})"
+            rf"(?:{_SP}+|(?<=['’])))?"
+            rf"(?P<unit>{words(_phrases(spec, 'units', 'context_units'), *after.values())})"
+            r"(?!\w)"
         )
-        postfix = rf"{_SP}*(?P<post>{_alternation(self._postfix)})(?!\w)"
-        currency_before = _alternation(self._currency_before)
-        article_gap = rf"(?:{_alternation(articles)})(?:{_SP}+|(?<=['’]))"
+        postfix = rf"{_SP}*(?P<post>{words(_phrases(spec, 'postfix'))})(?!\w)"
+        currency = words(*before.values())
+        articles = _strings(spec, "articles")
         dash = rf"{_SP}*[{_RANGE_DASHES}]{_SP}*"
         connector = (
-            rf"{_SP}+(?P<conn>{_alternation(_strings(spec, 'range_connectors'))}){_SP}+"
-            rf"(?:{article_gap})?"
+            rf"{_SP}+(?P<conn>{words(_strings(spec, 'range_connectors'))}){_SP}+"
+            rf"(?:{words(articles)}(?:{_SP}+|(?<=['’])))?"
         )
         top = (
-            rf"(?:{currency_before}{_SP}*)?(?:(?P<n2>[0-9]{_numeral('2', thousands, decimal)})"
-            rf"|(?P<w2>{self._word_expression(lone_ones=True)}))"
+            rf"(?:{currency}{_SP}*)?(?:(?P<n2>[0-9]{_numeral('2', thousands, decimal)})"
+            rf"|(?P<w2>{self._word_expression()}))"
         )
-        # Three variants with the same groups: a range after "between" may use a
-        # connector word, elsewhere only a dash; the last one reads no range at all.
-        tail = "(?P<s1>{s})?(?:{r}{t}(?P<s2>{s})?)?(?:{u})?(?:{p})?"
-        self._tail_between, self._tail, self._tail_single = (
-            re.compile(tail.format(s=scale, r=ranges, t=top, u=unit, p=postfix), re.I)
+        # right after a number: it is part of a date, a time, a version or an ordinal
+        not_after = (
+            rf"[.,/:][0-9]|{words(_strings(spec, 'ordinals'))}"
+            rf"|{_SP}+{_alternation(_capitalised(months))}(?!\w)"
+        )
+        self._not_after = re.compile(not_after)
+        # Three variants with the same groups: after "between" a range may use a
+        # connector word, elsewhere only a dash, and the last one reads no range at all.
+        # Digits are read together with what follows them, in one match.
+        tail = "(?:(?P<bad>{b})|(?P<s1>{s})?(?:{r}{t}(?P<s2>{s})?)?(?:{u})?(?:{p})?)"
+        tails = [
+            tail.format(b=not_after, s=scale, r=ranges, t=top, u=unit, p=postfix)
             for ranges in (
                 f"(?:{dash}|{connector})",
                 f"(?:{dash}|(?!){connector})",
                 f"(?!)(?:{dash}|{connector})",
             )
-        )
-        # right after a number: it is a date, a time, a version or an ordinal
-        self._not_after = re.compile(
-            rf"[.,/:][0-9]|(?:{_alternation(_strings(spec, 'ordinals'))})"
-            rf"|{_SP}+(?:{_alternation(months)})(?!\w)"
-        )
+        ]
+        self._word_tails = tuple(re.compile(t) for t in tails)
+        numeral = rf"(?P<num>[0-9]{_numeral('', thousands, decimal)})"
+        self._digit_tails = tuple(re.compile(numeral + t) for t in tails)
+        qualifiers = [
+            *_phrases(spec, "qualifiers"),
+            *(
+                f"{_norm(p).rpartition(' ')[0]} {form}"
+                for p in _phrases(spec, "qualifiers")
+                for form in contractions.get(_norm(p).rpartition(" ")[2]) or ()
+            ),
+        ]
         gap = rf"(?:{_SP}+|(?=['’]))"
         self._left = re.compile(
-            rf"(?P<apos>['’])(?![^\W\d_])"
-            rf"|{_SP}*(?P<code>{_alternation(_strings(spec, 'code_prefixes'), reverse=True)})(?!\w)"
-            rf"|{_SP}+(?-i:(?P<month>{_alternation(months, reverse=True)}))(?!\w)"
-            rf"|(?:{_SP}*(?P<cur>{_alternation(self._currency_before, reverse=True)})(?!\w))?"
-            rf"(?:{gap}(?:(?P<art>{_alternation(articles, reverse=True)}){gap})?"
-            rf"(?P<qual>{_alternation(self._qualifiers, reverse=True)})(?!\w))?",
-            re.I,
+            r"(?P<apos>['’])(?![^\W\d_])"
+            rf"|{_SP}*(?P<code>{words(_strings(spec, 'code_prefixes'), reverse=True)})(?!\w)"
+            rf"|{_SP}+(?P<month>{_alternation(_capitalised(months), reverse=True)})(?!\w)"
+            rf"|(?:{_SP}*(?P<cur>{words(*before.values(), reverse=True)})(?!\w))?"
+            rf"(?:{gap}(?:(?P<art>{words(articles, reverse=True)}){gap})?"
+            rf"(?P<qual>{words(qualifiers, reverse=True)})(?!\w))?"
+        )
+
+    # --- finding ----------------------------------------------------------------------
+
+    def find(self, text: str) -> list[NumberMatch]:
+        """All quantities in text, in order of position, none overlapping another."""
+        if not text:
+            return []
+        scanned = " " + text  # offsets in `scanned` are one more than in `text`
+        for ch in _OPENERS:
+            if ch in scanned:
+                scanned = scanned.replace(ch, " ")
+        rtext = text[::-1]
+        found: list[tuple[NumberMatch, int | None]] = []
+        skip = 0
+        ones = self._ones
+        for m in self._scan.finditer(scanned):
+            written = m.group("w")
+            if written is None:
+                start = m.start()  # the digit, in `text`
+                if start >= skip:
+                    result, skip = self._quantity(text, rtext, start, None, 0)
+                    if result is not None:
+                        found.append(result)
+                continue
+            if written in ones or written.lower() in ones:
+                continue
+            for value, start, end, single in self._word_segments(written, m.start()):
+                if start < skip or (single and value == 1):
+                    continue
+                result, skip = self._quantity(text, rtext, start, text[start:end], value)
+                if result is not None:
+                    found.append(result)
+        return _settle(found)
+
+    def _quantity(
+        self, text: str, rtext: str, start: int, words: str | None, value: int
+    ) -> tuple[tuple[NumberMatch, int | None] | None, int]:
+        """Read the quantity whose numeral starts at `start`.
+
+        `words` is the numeral when it is written in words (`value` is then its value);
+        otherwise it is written in digits, which may turn out to be a code, a date or a
+        phone number. Returns the match (with, when its unit is a context unit, the end
+        it has without that unit) and the offset up to which later hits are part of it.
+        """
+        n = len(text)
+        signed = False
+        value_start = start
+        if words is None and start and text[start - 1] in _SIGNS:
+            if text[start - 1] == "-" and text[start - 2 : start - 1].isalnum():
+                return None, start + 1  # "GPT-4", "COVID-19"
+            if not text[start - 2 : start - 1].isalnum():
+                signed = True
+                value_start = start - 1
+
+        # left: qualifier, currency, or what makes this no quantity
+        p = n - value_start
+        left = self._left.match(rtext, p)
+        qualifier: str | None = None
+        with_article = False
+        currency = None
+        expression_start = value_start
+        if left is not None and left.end() != p:
+            apos, code, month, cur, art, qual = left.group(
+                "apos", "code", "month", "cur", "art", "qual"
+            )
+            if code is not None or month is not None or (apos is not None and not signed):
+                return None, start + 1  # "art. 36", "November 22", "anni '90"
+            if qual is not None:
+                qualifier, with_article = _lookup(self._qualifiers, qual[::-1], (None, False))
+                with_article = with_article or art is not None
+                expression_start = n - left.end("qual")
+            if cur is not None:
+                currency = _lookup(self._currency_before, cur[::-1], None)
+                if qual is None:
+                    expression_start = n - left.end("cur")
+
+        # right: the digits themselves, then scale, range, unit, postfix qualifier
+        variant = 0 if qualifier == "between" else 1
+        if words is None:
+            tail = self._digit_tails[variant].match(text, start)
+            if tail is None:  # cannot happen: the scan saw a digit here
+                return None, start + 1
+            end = tail.end("num")
+            core = tail.group("num")
+            if not self._plausible(text, start, end, core):
+                phone = _PHONE.match(text, value_start)
+                return None, max(end, phone.end() if phone else 0)
+            mantissa, decimals = self._read_numeral(
+                core, tail.start("g") >= 0, tail.start("f") >= 0
+            )
+        else:
+            end = start + len(words)
+            tail = self._word_tails[variant].match(text, end)
+            if tail is None:  # cannot happen: every part is optional
+                return None, end
+            mantissa, decimals = value, 0
+        if signed and text[value_start] != "+":
+            mantissa = -mantissa
+        expression_end = tail.end()
+        unit: str | None = None
+        trimmed_end: int | None = None
+        scale1: int | None = None
+        span: tuple[float, float, int] | None = None
+        if expression_end != end:
+            bad, s1, n2, w2, conn, post = tail.group("bad", "s1", "n2", "w2", "conn", "post")
+            if bad is not None:
+                return None, end  # "22 novembre", "3°", "10:30", "2.5.1"
+            scale1 = self._scale_of(s1)
+            if n2 is not None or w2 is not None:
+                span = self._range(text, tail, mantissa, decimals, scale1)
+                if span is None:
+                    if conn is None:
+                        return None, expression_end  # "2025-11-22", "3-0"
+                    # "tra 10 e 5" is no range: read the number alone
+                    tails = self._word_tails if words else self._digit_tails
+                    tail = tails[2].match(text, start if words is None else end)
+                    if tail is None:  # cannot happen: every part is optional
+                        return None, end
+                    expression_end = tail.end()
+                    post = tail.group("post")
+            if (
+                words is None
+                and _glued(text, end)
+                and tail.start("s1") != end
+                and tail.start("unit") != end
+            ):
+                return None, end  # glued to letters: "2TB", "5G", "4o"
+            unit, trimmed_end = self._unit_of(tail)
+            if post is not None and qualifier is None and span is None:
+                qualifier = _lookup(self._postfix, post, None)
+        elif words is None and _glued(text, end):
+            return None, end
+        if qualifier == "between" and span is None:
+            # "tra 5 anni" means "in 5 years"
+            qualifier, with_article, expression_start = None, False, value_start
+            if currency is not None:
+                expression_start = n - left.end("cur")  # type: ignore[union-attr]
+        if currency is not None:
+            unit, trimmed_end = currency, None
+
+        if words is not None:
+            if (
+                qualifier is None
+                and scale1 is None
+                and unit is None
+                and (words in self._ambiguous_exact or words.lower() in self._ambiguous_any_case)
+            ):
+                return None, end  # "sei" alone is more often "you are"
+        elif (
+            end - start == 4
+            and scale1 is None
+            and unit is None
+            and not signed
+            and (qualifier is None or qualifier == "between" or with_article)
+            and text[start:end].isdigit()
+            and _YEARS[0] <= int(text[start:end]) <= _YEARS[1]
+        ):
+            # a year, unless a unit, a scale or a bare qualifier says otherwise
+            return None, span[2] if span else end
+
+        if span is not None:
+            low, high, value_end = span
+            number = low
+            if qualifier == "about":
+                t = self._tolerance
+                interval = Interval(_tidy(low * (1 - t)), _tidy(high * (1 + t)))
+            else:
+                qualifier = "between"
+                interval = Interval(low, high)
+        else:
+            value_end = end
+            scale = scale1 or 1
+            number = mantissa * scale / 10**decimals
+            interval = self._interval(mantissa, decimals, scale, qualifier)
+        match = NumberMatch(
+            expression_start,
+            expression_end,
+            value_start,
+            value_end,
+            number,
+            interval,
+            qualifier,
+            unit,
+            signed,
+        )
+        return (match, trimmed_end), expression_end
+
+    def _plausible(self, text: str, start: int, end: int, core: str) -> bool:
+        """False for digits that are an identifier or a phone number."""
+        if len(core) > _MAX_CHARS or (len(core) >= _PHONE_DIGITS and core.isdigit()):
+            return False
+        if core[0] == "0" and len(core) > 1 and core[1].isdigit():
+            return False  # "02 1234 5678", "007"
+        if end + 1 < len(text) and text[end] in " \u00a0/-" and text[end + 1].isdigit():
+            phone = _PHONE.match(text, start - 1 if text[start - 1 : start] == "+" else start)
+            if phone and phone.end() > end:
+                return False
+        return True
+
+    def _read_numeral(self, written: str, grouped: bool, foreign: bool) -> tuple[int, int]:
+        """(mantissa, decimals) of digits matched by `_numeral`: "3,5" is (35, 1)."""
+        if grouped:
+            whole, _, fraction = written.partition(self._decimal)
+            return _plain_digits(whole + fraction), len(fraction)
+        if foreign:
+            return _plain_digits(written), 0
+        for i, c in enumerate(written):
+            if c in ".,":
+                return int(written[:i] + written[i + 1 :]), len(written) - i - 1
+        return int(written), 0
+
+    def _scale_of(self, written: str | None) -> int | None:
+        if written is None:
+            return None
+        word = written.lstrip()
+        return self._attached.get(word) or _lookup(self._scales, word, None)
+
+    def _unit_of(self, tail: re.Match[str]) -> tuple[str | None, int | None]:
+        """The unit after a number and, for a context unit, the end without it."""
+        written = tail.group("unit")
+        if written is None:
+            return None, None
+        unit = _lookup(self._unit_words, written, None)
+        key = _norm(written)
+        if key in self._context_units and key not in self._units:
+            end = tail.start("link") if tail.start("link") >= 0 else tail.start("unit")
+            # the spaces before the word belong to neither
+            while end > 0 and tail.string[end - 1].isspace():
+                end -= 1
+            return unit, end
+        return unit, None
+
+    def _range(
+        self, text: str, tail: re.Match[str], mantissa: int, decimals: int, scale1: int | None
+    ) -> tuple[float, float, int] | None:
+        """A range's (low, high, end of the top numeral), or None if it is no range."""
+        top = self._range_top(text, tail)
+        if top is None:
+            return None
+        (top_mantissa, top_decimals, top_scale), top_end = top
+        scale = scale1 or 1
+        # "tra 80 e 100 mila": a scale after the top end applies to both ends, unless
+        # that would put the bottom above the top ("tra 500 e 1 milione")
+        if (
+            scale1 is None
+            and tail.start("s2") >= 0
+            and mantissa * 10**top_decimals < top_mantissa * 10**decimals
+        ):
+            scale = top_scale
+        low = mantissa * scale / 10**decimals
+        high = top_mantissa * top_scale / 10**top_decimals
+        if not low < high:
+            return None
+        return low, high, top_end
+
+    def _range_top(self, text: str, tail: re.Match[str]) -> tuple[tuple[int, int, int], int] | None:
+        """The top end of a range: ((mantissa, decimals, scale), end of its numeral)."""
+        scale = self._scale_of(tail.group("s2")) or 1
+        written = tail.group("n2")
+        if written is not None:
+            top_end = tail.end("n2")
+            if len(written) > _MAX_CHARS or self._not_after.match(text, top_end):
+                return None
+            after = text[top_end : top_end + 2]
+            if after[:1] in _RANGE_DASHES and after[1:].isdigit():
+                return None  # "2025-11-22"
+            if _glued(text, top_end) and top_end not in (tail.start("s2"), tail.start("unit")):
+                return None
+            mantissa, decimals = self._read_numeral(
+                written, tail.start("g2") >= 0, tail.start("f2") >= 0
+            )
+            return (mantissa, decimals, scale), top_end
+        segments = self._word_segments(tail.group("w2"), tail.start("w2"))
+        if not segments:
+            return None
+        value, _, top_end, single = segments[0]
+        if single and value == 1:
+            return None
+        if tail.start("s2") >= 0 and top_end != tail.end("w2"):
+            scale = 1  # the scale word followed a later number word, not this one
+        return (value, 0, scale), top_end
+
+    def _interval(
+        self, mantissa: int, decimals: int, scale: int, qualifier: str | None
+    ) -> Interval:
+        """The interval a number asserts given its written precision and qualifier.
+
+        Ends are computed from integers so that "3,5" gives exactly [3.45, 3.55].
+        """
+        denominator = 2 * 10**decimals
+        if qualifier == "over":
+            return Interval(mantissa * scale / 10**decimals, math.inf, True, True)
+        if qualifier == "under":
+            return Interval(-math.inf, mantissa * scale / 10**decimals, True, True)
+        if qualifier == "at_least":
+            return Interval((2 * mantissa - 1) * scale / denominator, math.inf, False, True)
+        if qualifier == "up_to":
+            return Interval(-math.inf, (2 * mantissa + 1) * scale / denominator, True, False)
+        if qualifier == "about":
+            value = mantissa * scale / 10**decimals
+            a = _tidy(value * (1 - self._tolerance))
+            b = _tidy(value * (1 + self._tolerance))
+            return Interval(min(a, b), max(a, b))
+        return Interval(
+            (2 * mantissa - 1) * scale / denominator, (2 * mantissa + 1) * scale / denominator
         )
 
     # --- number words -------------------------------------------------------------------
 
     def _init_words(self, words: Mapping[str, Any]) -> None:
         self._concatenate = bool(words.get("concatenate", False))
-        values = {_norm(k): _int(v, "words.values") for k, v in _mapping(words, "values").items()}
-        multipliers = {
-            _norm(k): _int(v, "words.multipliers")
-            for k, v in _mapping(words, "multipliers").items()
-        }
-        self._pieces: dict[str, tuple[bool, int]] = {k: (False, v) for k, v in values.items()}
-        self._pieces.update((k, (True, v)) for k, v in multipliers.items())
+        self._pieces: dict[str, tuple[bool, int]] = {}
+        for key, multiplier in (("values", False), ("multipliers", True)):
+            for piece, value in _mapping(words, key).items():
+                self._pieces[_norm(str(piece))] = (multiplier, _int(value, f"words.{key}"))
         self._full: dict[str, str] = {}  # elided form -> the piece it shortens
         for short, full in _mapping(words, "elided").items():
             if _norm(str(full)) not in self._pieces:
@@ -344,28 +569,24 @@ class NumberParser:
         ambiguous = _strings(words, "ambiguous")
         self._ambiguous_any_case = {w for w in ambiguous if w == w.lower()}
         self._ambiguous_exact = set(ambiguous) - self._ambiguous_any_case
-        self._ones = [w for w, (mult, v) in self._pieces.items() if v == 1 and not mult]
+        # "un", "a", "one" alone are articles or pronouns far more often than numbers
+        self._ones = {w for w, (mult, v) in self._pieces.items() if v == 1 and not mult}
         # pieces by first letter, longest first, for segmenting glued words
         self._by_initial: dict[str, list[str]] = {}
         for piece in sorted(self._pieces, key=len, reverse=True):
             self._by_initial.setdefault(piece[:1], []).append(piece)
 
-    def _word_expression(self, *, lone_ones: bool) -> str:
+    def _word_expression(self) -> str:
         """Regex for a run of number words ("trentasei", "one hundred and twenty")."""
         if not self._pieces:
             return "(?!)"
         piece = _alternation(_capitalised(self._pieces))
-        token = f"(?:{piece})+" if self._concatenate else piece
-        token += r"(?!\w)"
-        joiners = _alternation(_capitalised(self._joiners)) if self._joiners else "(?!)"
+        # the first piece outside the repetition spares the engine a repeat set-up at
+        # every word that does not start with a piece
+        token = (f"{piece}(?:{piece})*" if self._concatenate else piece) + r"(?!\w)"
+        joiners = _alternation(_capitalised(self._joiners))
         join = rf"(?:{_SP}*-{_SP}*|{_SP}+(?:{joiners}{_SP}+)?)"
-        expression = f"{token}(?:{join}{token})*"
-        if lone_ones or not self._ones:
-            return expression
-        # "un", "a", "one" alone are articles or pronouns far more often than numbers;
-        # keeping them out of the pass saves a Python call at each of them
-        ones = _alternation(_capitalised(self._ones))
-        return rf"(?!{ones}(?!\w)(?!{join}{token})){expression}"
+        return f"{token}(?:{join}{token})*"
 
     def _segment(self, word: str) -> list[str] | None:
         """Split one written word into pieces, longest piece first, backtracking."""
@@ -375,7 +596,7 @@ class NumberParser:
             if word.startswith(piece) and (self._concatenate or len(piece) == len(word)):
                 rest = word[len(piece) :]
                 if piece in self._full and not rest:
-                    continue
+                    continue  # "trent" only comes before another piece
                 tail = self._segment(rest)
                 if tail is not None:
                     return [piece, *tail]
@@ -420,13 +641,13 @@ class NumberParser:
                     break  # "thirty six" is one number, "five six" two
                 current += p.value
             elif previous is None and self._full.get(p.text, p.text) not in self._standalone:
-                break
+                break  # "milioni" alone is "millions", no number
             elif p.value < _SMALL_MULTIPLIER:
-                if (
+                if current >= p.value or (
                     previous is not None
                     and previous.multiplier
                     and previous.value < _SMALL_MULTIPLIER
-                ) or (current >= p.value):
+                ):
                     break
                 current = (current or 1) * p.value
             else:
@@ -454,326 +675,36 @@ class NumberParser:
                     if pieces[k].after_joiner:
                         stop = k
                         break
-            out.append(
-                (_word_value(pieces[i:stop]), pieces[i].start, pieces[stop - 1].end, stop - i == 1)
-            )
+            run = pieces[i:stop]
+            out.append((_word_value(run), run[0].start, run[-1].end, len(run) == 1))
             i = stop
         return out
 
-    def _is_ambiguous(self, word: str) -> bool:
-        return word in self._ambiguous_exact or word.lower() in self._ambiguous_any_case
 
-    # --- finding --------------------------------------------------------------------------
+def _settle(found: list[tuple[NumberMatch, int | None]]) -> list[NumberMatch]:
+    """Drop overlaps and settle the units that depend on a preceding percentage."""
+    found.sort(key=lambda r: r[0].start)
+    out: list[NumberMatch] = []
+    last_end = -1
+    for match, trimmed_end in found:
+        if match.start < last_end:
+            continue
+        if trimmed_end is not None:
+            previous = out[-1] if out else None
+            if (
+                previous is None
+                or previous.unit not in ("%", "pp")
+                or match.start - previous.end > _PERCENT_CONTEXT
+            ):
+                match = replace(match, unit=None, end=trimmed_end)
+        out.append(match)
+        last_end = match.end
+    return out
 
-    def find(self, text: str) -> list[NumberMatch]:
-        """All quantities in text, in order of position, none overlapping another."""
-        if not text:
-            return []
-        rtext = text[::-1]
-        found: list[tuple[NumberMatch, int | None]] = []
-        skip = 0
-        for m in self._digits.finditer(text):
-            start, end = m.span()
-            if start < skip:
-                continue
-            if m.group("g") is not None:
-                mantissa, decimals = _grouped(m.group(), self._decimal)
-            elif m.group("f") is not None:
-                mantissa, decimals = _plain_digits(m.group()), 0
-            else:
-                mantissa, decimals = _decimal(m.group())
-            result, skip = self._quantity(text, rtext, start, end, mantissa, decimals, None)
-            if result is not None:
-                found.append(result)
 
-        digit_hits = len(found)
-        words_text = " " + _spaced(text)
-        skip = 0
-        for m in self._words.finditer(words_text):
-            for value, start, end, single in self._word_segments(m.group(), m.start() - 1):
-                if start < skip or (single and value == 1):
-                    continue  # "a", "one" alone
-                result, skip = self._quantity(text, rtext, start, end, value, 0, text[start:end])
-                if result is not None:
-                    found.append(result)
-        if len(found) > digit_hits:
-            found.sort(key=lambda r: (r[0].start, -r[0].end))
-        return self._finish(found)
-
-    def _finish(self, found: list[tuple[NumberMatch, int | None]]) -> list[NumberMatch]:
-        """Drop overlaps and settle the units that depend on a preceding percentage."""
-        out: list[NumberMatch] = []
-        last_end = -1
-        for match, trimmed_end in found:
-            if match.start < last_end:
-                continue
-            if trimmed_end is not None:
-                previous = out[-1] if out else None
-                if (
-                    previous is None
-                    or previous.unit not in ("%", "pp")
-                    or match.start - previous.end > _PERCENT_CONTEXT
-                ):
-                    match = replace(match, unit=None, end=trimmed_end)
-            out.append(match)
-            last_end = match.end
-        return out
-
-    def _quantity(
-        self,
-        text: str,
-        rtext: str,
-        start: int,
-        end: int,
-        mantissa: int,
-        decimals: int,
-        words: str | None,
-    ) -> tuple[tuple[NumberMatch, int | None] | None, int]:
-        """Read the quantity whose numeral spans [start, end).
-
-        `words` is the numeral's text when it is written in words, which may be
-        ambiguous; digits may turn out to be a code, a date or a phone number.
-        Returns the match (with, when its unit is a context unit, the end it has
-        without that unit) and the offset up to which later hits are part of this one.
-        """
-        n = len(text)
-        core = text[start:end]
-        is_digits = words is None
-        if is_digits and not self._plausible_digits(text, start, end, core):
-            phone = _PHONE.match(text, start - 1 if start and text[start - 1] == "+" else start)
-            return None, phone.end() if phone and phone.end() > end else end
-
-        signed = False
-        value_start = start
-        if (
-            is_digits
-            and start
-            and text[start - 1] in _SIGNS
-            and not text[start - 2 : start - 1].isalnum()
-        ):
-            signed = True
-            value_start = start - 1
-            if text[start - 1] != "+":
-                mantissa = -mantissa
-
-        # left: qualifier, currency, or what makes this no quantity
-        left = self._left.match(rtext, n - value_start)
-        if left is None or left.group("code") or left.group("month"):
-            return None, end
-        if left.group("apos") and not signed:
-            return None, end  # "anni '90"
-        qualifier: str | None = None
-        with_article = left.group("art") is not None
-        if left.group("qual") is not None:
-            qualifier, contracted = self._qualifiers.get(
-                _norm(left.group("qual")[::-1]), (None, False)
-            )
-            with_article = with_article or contracted
-        currency = None
-        if left.group("cur") is not None:
-            currency = self._currency_before.get(_norm(left.group("cur")[::-1]))
-
-        # right: scale, range, unit, postfix qualifier
-        tail = (self._tail_between if qualifier == "between" else self._tail).match(text, end)
-        if tail is None:
-            return None, end
-        scale1 = self._scale_of(tail.group("s1"))
-        span: tuple[float, float, int] | None = None
-        if tail.group("n2") is not None or tail.group("w2") is not None:
-            span = self._range(text, tail, mantissa, decimals, scale1)
-            if span is None:
-                if tail.group("conn") is None:
-                    return None, tail.end()  # "2025-11-22", "3-0"
-                tail = self._tail_single.match(text, end)  # "tra 10 e 5": no range
-                if tail is None:
-                    return None, end
-        if qualifier == "between" and span is None:
-            qualifier, with_article = None, False  # "tra 5 anni" is "in 5 years"
-
-        if (
-            is_digits
-            and end < n
-            and (text[end].isalnum() or text[end] == "_")
-            and tail.start("s1") != end
-            and tail.start("unit") != end
-        ):
-            return None, end  # glued to letters: "2TB", "5G", "4o"
-        if (
-            words is not None
-            and self._is_ambiguous(words)
-            and qualifier is None
-            and tail.group("s1") is None
-            and tail.group("unit") is None
-        ):
-            return None, end
-
-        unit, trimmed_end = self._unit_of(tail)
-        if currency is not None:
-            unit, trimmed_end = currency, None
-        if tail.group("post") is not None and qualifier is None and span is None:
-            qualifier = self._postfix.get(_norm(tail.group("post")))
-
-        # years: bare four digits, unless a unit, a scale or a plain qualifier says otherwise
-        if (
-            is_digits
-            and len(core) == 4
-            and core.isdigit()
-            and _YEARS[0] <= int(core) <= _YEARS[1]
-            and not signed
-            and scale1 is None
-            and unit is None
-            and (qualifier is None or qualifier == "between" or with_article)
-        ):
-            return None, span[2] if span else end
-
-        if span is not None:
-            low, high, value_end = span
-            if qualifier == "about":
-                interval = Interval(
-                    _tidy(low * (1 - self._tolerance)), _tidy(high * (1 + self._tolerance))
-                )
-            else:
-                qualifier = "between"
-                interval = Interval(low, high)
-            value = low
-        else:
-            value_end = end
-            scale = scale1 or 1
-            value = mantissa * scale / 10**decimals
-            interval = self._interval(mantissa, decimals, scale, qualifier)
-
-        if qualifier is not None and left.group("qual") is not None:
-            expression_start = n - left.end("qual")
-        elif left.group("cur") is not None:
-            expression_start = n - left.end("cur")
-        else:
-            expression_start = value_start
-        match = NumberMatch(
-            start=expression_start,
-            end=tail.end(),
-            value_start=value_start,
-            value_end=value_end,
-            value=value,
-            interval=interval,
-            qualifier=qualifier,
-            unit=unit,
-            signed=signed,
-        )
-        return (match, trimmed_end), tail.end()
-
-    def _plausible_digits(self, text: str, start: int, end: int, core: str) -> bool:
-        """False for digits that are a date, time, version, ordinal or phone number."""
-        if self._not_after.match(text, end):
-            return False
-        digits = sum(c.isdigit() for c in core)
-        if digits > _MAX_DIGITS or (digits == len(core) and digits >= _PHONE_DIGITS):
-            return False
-        if core[0] == "0" and len(core) > 1 and core[1].isdigit():
-            return False  # "02 1234 5678", "007"
-        if end + 1 < len(text) and text[end] in " \u00a0/-" and text[end + 1].isdigit():
-            phone = _PHONE.match(text, start - 1 if start and text[start - 1] == "+" else start)
-            if phone and phone.end() > end:
-                return False
-        return True
-
-    def _range(
-        self, text: str, tail: re.Match[str], mantissa: int, decimals: int, scale1: int | None
-    ) -> tuple[float, float, int] | None:
-        """A range's (low, high, end of the top numeral), or None if it is no range."""
-        top = self._range_top(text, tail)
-        if top is None:
-            return None
-        (top_mantissa, top_decimals, top_scale), top_end = top
-        scale = scale1 or 1
-        # "tra 80 e 100 mila": a scale after the top end applies to both ends, unless
-        # that would put the bottom above the top ("tra 500 e 1 milione")
-        if (
-            scale1 is None
-            and tail.group("s2") is not None
-            and mantissa * 10**top_decimals < top_mantissa * 10**decimals
-        ):
-            scale = top_scale
-        low = mantissa * scale / 10**decimals
-        high = top_mantissa * top_scale / 10**top_decimals
-        if not low < high:
-            return None
-        return low, high, top_end
-
-    def _scale_of(self, written: str | None) -> int | None:
-        if written is None:
-            return None
-        word = written.strip(" \t\u00a0\u202f\u2009")
-        return self._attached.get(word) or self._scales.get(_norm(word))
-
-    def _unit_of(self, tail: re.Match[str]) -> tuple[str | None, int | None]:
-        """The unit after a number and, for a context unit, the end without it."""
-        written = tail.group("unit")
-        if written is None:
-            return None, None
-        key = _norm(written)
-        unit = self._unit_words.get(key)
-        if key in self._context_units and key not in self._units:
-            end = tail.start("link") if tail.group("link") is not None else tail.start("unit")
-            # the spaces before the word belong to neither
-            while end > 0 and tail.string[end - 1].isspace():
-                end -= 1
-            return unit, end
-        return unit, None
-
-    def _range_top(self, text: str, tail: re.Match[str]) -> tuple[tuple[int, int, int], int] | None:
-        """The top end of a range: ((mantissa, decimals, scale), end of its numeral)."""
-        scale = self._scale_of(tail.group("s2")) or 1
-        if tail.group("n2") is not None:
-            top_end = tail.end("n2")
-            if tail.group("g2") is not None:
-                mantissa, decimals = _grouped(tail.group("n2"), self._decimal)
-            elif tail.group("f2") is not None:
-                mantissa, decimals = _plain_digits(tail.group("n2")), 0
-            else:
-                mantissa, decimals = _decimal(tail.group("n2"))
-            if len(tail.group("n2")) > _MAX_DIGITS:
-                return None
-            if self._not_after.match(text, top_end):
-                return None
-            after = text[top_end : top_end + 2]
-            if after[:1] in _RANGE_DASHES and after[1:].isdigit():
-                return None  # "2025-11-22"
-            glued = after[:1].isalnum() or after[:1] == "_"
-            if glued and tail.start("s2") != top_end and tail.start("unit") != top_end:
-                return None
-            return (mantissa, decimals, scale), top_end
-        segments = self._word_segments(tail.group("w2"), tail.start("w2"))
-        if not segments:
-            return None
-        value, _, top_end, single = segments[0]
-        if single and value == 1:
-            return None
-        if tail.group("s2") is not None and top_end != tail.end("w2"):
-            scale = 1  # the scale word followed a later number word, not this one
-        return (value, 0, scale), top_end
-
-    def _interval(
-        self, mantissa: int, decimals: int, scale: int, qualifier: str | None
-    ) -> Interval:
-        """The interval a number asserts given its written precision and qualifier."""
-        denominator = 2 * 10**decimals
-        value = mantissa * scale / 10**decimals
-        if qualifier == "over":
-            return Interval(value, math.inf, low_open=True, high_open=True)
-        if qualifier == "under":
-            return Interval(-math.inf, value, low_open=True, high_open=True)
-        if qualifier == "at_least":
-            return Interval((2 * mantissa - 1) * scale / denominator, math.inf, high_open=True)
-        if qualifier == "up_to":
-            return Interval(-math.inf, (2 * mantissa + 1) * scale / denominator, low_open=True)
-        if qualifier == "about":
-            ends = sorted(
-                (_tidy(value * (1 - self._tolerance)), _tidy(value * (1 + self._tolerance)))
-            )
-            return Interval(ends[0], ends[1])
-        return Interval(
-            (2 * mantissa - 1) * scale / denominator, (2 * mantissa + 1) * scale / denominator
-        )
+def _glued(text: str, end: int) -> bool:
+    """Whether a letter or digit follows right at `end`."""
+    return end < len(text) and (text[end].isalnum() or text[end] == "_")
 
 
 def _word_value(pieces: list[_Piece]) -> int:
@@ -794,31 +725,101 @@ def _pow10(value: int) -> int:
     return 10 ** len(str(value))
 
 
-def _spaced(text: str) -> str:
-    """The text with the separators number words may follow turned into spaces.
-
-    Same length, so offsets carry over; the words pass then needs to stop on spaces only.
-    """
-    for ch in "\n\t\r([«\"“'’/\u00a0":
-        if ch in text:
-            text = text.replace(ch, " ")
-    return text
-
-
 def _plain_digits(written: str) -> int:
     return int("".join(c for c in written if c.isdigit()))
 
 
-def _grouped(written: str, decimal: str) -> tuple[int, int]:
-    whole, _, fraction = written.partition(decimal)
-    return _plain_digits(whole + fraction), len(fraction)
+def _numeral(suffix: str, thousands: str, decimal: str) -> str:
+    """Digits after the first one, in three shapes with named groups.
+
+    `g`: grouped with the locale's thousands separator, optionally with the locale's
+    decimal mark ("1.234,5" in Italian); `f`: two or more groups with the other mark,
+    which cannot be decimals ("1,000,000" in Italian text); otherwise a plain number
+    whose single "." or "," is a decimal point whatever the locale.
+    """
+    ts = "[" + re.escape(thousands) + "]"
+    dec = re.escape(decimal)
+    return (
+        rf"(?:(?P<g{suffix}>[0-9]{{0,2}}(?:{ts}[0-9]{{3}})+(?:{dec}[0-9]+)?)(?![0-9])"
+        rf"|(?P<f{suffix}>[0-9]{{0,2}}(?P<fs{suffix}>[.,])[0-9]{{3}}"
+        rf"(?:(?P=fs{suffix})[0-9]{{3}})+)(?![0-9])"
+        r"|[0-9]*(?:[.,][0-9]+)?)"
+    )
 
 
-def _decimal(written: str) -> tuple[int, int]:
-    for i, c in enumerate(written):
-        if c in ".,":
-            return int(written[:i] + written[i + 1 :]), len(written) - i - 1
-    return int(written), 0
+def _format(x: float) -> str:
+    if math.isnan(x):
+        return "nan"
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    if x == int(x) and abs(x) < 1e16:
+        return str(int(x))
+    return repr(x)
+
+
+def _tidy(x: float) -> float:
+    # products such as 90 * 1.1 carry binary noise (99.00000000000001) into messages
+    return float(f"{x:.12g}")
+
+
+def _norm(phrase: str) -> str:
+    """The key a phrase is looked up by: lowercase, one kind of apostrophe, single spaces."""
+    return " ".join(phrase.replace("’", "'").lower().split())
+
+
+def _lookup(table: Mapping[str, Any], written: str, default: Any) -> Any:
+    """`table[_norm(written)]`, trying the cheap lowercase key first."""
+    found = table.get(written.lower(), _MISSING)
+    return found if found is not _MISSING else table.get(_norm(written), default)
+
+
+_MISSING = object()
+
+
+def _atom(ch: str) -> str:
+    if ch == " ":
+        return _SP + "+"
+    if ch in _APOSTROPHES:
+        return "['’]"
+    return re.escape(ch)
+
+
+def _alternation(phrases: Iterable[str], *, reverse: bool = False) -> str:
+    """A regex matching any of the phrases, longest first.
+
+    Built as a trie, so that the engine tests one branch per first character rather
+    than one per phrase; `reverse` spells every phrase backwards, for matching against
+    reversed text. Matches nothing when there are no phrases.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        chars = " ".join(phrase.split())
+        if not chars:
+            continue
+        node = trie
+        for ch in chars[::-1] if reverse else chars:
+            node = node.setdefault(_atom(ch), {})
+        node[""] = {}
+    return _emit(trie) if trie else "(?!)"
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a greedy optional tail makes the longer phrase win, backtracking to the shorter
+    return f"(?:{body})?" if "" in node else body
+
+
+def _capitalised(words: Iterable[str]) -> list[str]:
+    """The words as written plus, for lowercase ones, their sentence-initial form."""
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        if word[:1].islower():
+            out.append(word[:1].upper() + word[1:])
+    return out
 
 
 # --- reading the language data -----------------------------------------------------------
@@ -848,6 +849,25 @@ def _mapping(spec: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise FactlintError(f"language file: `numbers.{key}` must be a mapping")
     return value
+
+
+def _phrases(spec: Mapping[str, Any], *keys: str) -> list[str]:
+    """Every phrase listed under the given mappings of lists."""
+    return [
+        phrase
+        for key in keys
+        for name, phrases in _mapping(spec, key).items()
+        for phrase in _as_strings(phrases, f"{key}.{name}")
+    ]
+
+
+def _codes(groups: Mapping[str, Any], key: str) -> dict[str, str]:
+    """Phrase -> code from a mapping of codes to phrase lists."""
+    return {
+        _norm(phrase): str(code)
+        for code, phrases in groups.items()
+        for phrase in _as_strings(phrases, f"{key}.{code}")
+    }
 
 
 def _int(value: Any, key: str) -> int:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factlint.checks.base import ID_SCHEMA, IDS_SCHEMA, ancestors, make_finding, severity_for
-from factlint.claims import Claims
+from factlint.claims import Attribution, Claims
 from factlint.document import Document
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
@@ -59,6 +59,10 @@ class AttributionCheck:
 
     facts: Mapping[str, _Fact]
     entities: Mapping[str, Entity]
+
+    def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
+        """Whether a rule names the owner of the claim's product."""
+        return isinstance(claim, Attribution) and claim.product.entity in self.facts
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag attributions that give a known product to another company."""

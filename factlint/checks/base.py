@@ -25,6 +25,11 @@ class Check(Protocol):
         """Findings for one document."""
         ...
 
+    def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
+        """Whether a rule of this kind states the fact `claim` is about (so the rule, not
+        cross-article consistency, judges it)."""
+        ...
+
 
 def severity_for(rule: Rule, assertion: Assertion) -> Severity | None:
     """The severity a claim deserves, or None to stay quiet.

@@ -117,39 +117,50 @@ class FigureCheck:
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag quantities whose interval does not overlap the fact's."""
         for quantity in claims.quantities:
-            if quantity.change:
-                continue
-            words = quantity.counted.split()
-            seen: set[int] = set()
-            for word in words:
-                for figure in self.by_word.get(word, ()):
-                    if id(figure) in seen:
-                        continue
-                    seen.add(id(figure))
-                    finding = self._compare(doc, claims, quantity, figure)
-                    if finding is not None:
-                        yield finding
+            for figure in self._figures(doc, claims, quantity):
+                finding = self._compare(doc, quantity, figure)
+                if finding is not None:
+                    yield finding
 
-    def _compare(
+    def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
+        """Whether a figure rule is about the same quantity as the claim."""
+        return isinstance(claim, Quantity) and any(self._figures(doc, claims, claim))
+
+    def _figures(self, doc: Document, claims: Claims, quantity: Quantity) -> Iterator[_Figure]:
+        """The figures that are the same quantity as `quantity`, whatever their values."""
+        if quantity.change:
+            return
+        seen: set[int] = set()
+        for word in quantity.counted.split():
+            for figure in self.by_word.get(word, ()):
+                if id(figure) not in seen:
+                    seen.add(id(figure))
+                    if self._same_quantity(doc, claims, quantity, figure):
+                        yield figure
+
+    def _same_quantity(
         self, doc: Document, claims: Claims, quantity: Quantity, figure: _Figure
-    ) -> Finding | None:
-        number = quantity.number
-        if number.unit != figure.unit or not _has_phrase(quantity.counted, figure.counts):
-            return None
+    ) -> bool:
+        if quantity.number.unit != figure.unit or not _has_phrase(quantity.counted, figure.counts):
+            return False
         named = {m.entity for m in quantity.of if m.type in figure.of_types}
         if figure.of and named != figure.of:
-            return None
+            return False
         if figure.where and not self._in_place(quantity, figure):
-            return None
+            return False
         if figure.years and quantity.years and figure.years.isdisjoint(quantity.years):
-            return None
+            return False
         if figure.context or figure.unless:
             start, end = claims.sentences[quantity.sentence]
             sentence = " ".join(doc.masked[start:end].lower().split())
             if figure.context and not any(word in sentence for word in figure.context):
-                return None
+                return False
             if any(word in sentence for word in figure.unless):
-                return None
+                return False
+        return True
+
+    def _compare(self, doc: Document, quantity: Quantity, figure: _Figure) -> Finding | None:
+        number = quantity.number
         if number.interval.overlaps(figure.interval):
             return None
         severity = severity_for(figure.rule, quantity.assertion)

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factlint.checks.base import ID_SCHEMA, make_finding, severity_for
-from factlint.claims import Claims
+from factlint.claims import Claims, Succession
 from factlint.document import Document
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
@@ -68,6 +68,13 @@ class LineageCheck:
 
     lines: Mapping[str, _Line]
     entities: Mapping[str, Entity]
+
+    def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
+        """Whether one rule orders both products of the claim."""
+        if not isinstance(claim, Succession):
+            return False
+        line = self.lines.get(claim.newer.entity)
+        return line is not None and self.lines.get(claim.older.entity) is line
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag successions that contradict a known order."""

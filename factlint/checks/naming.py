@@ -103,6 +103,10 @@ class NamingCheck:
     # Per run: each distinct word is compared once, however many articles use it.
     _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
+    def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
+        """Naming rules state no fact that articles could contradict each other about."""
+        return False
+
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag listed wrong spellings and near-misspellings of known names."""
         for mention in claims.mentions:

@@ -1,0 +1,376 @@
+"""Cross-article consistency: find where articles of one corpus disagree, with no rule needed.
+
+Every claim that can be compared becomes a `Comparable`: a key saying what it is about and
+a value saying what it claims. Claims are grouped by key, and each group is swept once:
+- quantities (value: an interval) are sorted by their ends, so the claims that disagree
+  with one claim (intervals that do not overlap it) are found by bisection, nearest first;
+- attributions and successions (value: an owner, a direction) are counted per value.
+The cost is near O(N log N) in the number of claims; no two articles are compared pairwise.
+
+Where most articles (at least two, more than half) agree, only the others are reported.
+Where front matter dates differ, the older article gets a warning naming the newer one,
+which may update the figure; the newer one is not reported for it. Two claims that are
+both hedged or reported (estimates from different sources) are not a conflict. Claims a
+rule states the fact about are left to that rule.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from factlint.claims import (
+    OWNER_TYPES,
+    PRODUCT_TYPES,
+    Assertion,
+    Attribution,
+    Claims,
+    Quantity,
+    Succession,
+)
+from factlint.document import Document
+from factlint.entities import Entity
+from factlint.findings import Finding, Related, Severity
+from factlint.numbers import Interval
+
+KIND = "consistency"
+PLACE_TYPES = frozenset({"country", "place"})
+# How many disagreeing claims a finding looks at (and cites, at most RELATED of them).
+PARTNERS = 20
+RELATED = 3
+_COMPARED = frozenset({Assertion.PLAIN, Assertion.HEDGED, Assertion.REPORTED})
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """Where one article makes a claim, and how."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    date: str | None
+    plain: bool
+    reported: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Comparable:
+    """A claim reduced to what is compared: key (what about), value (what is claimed)."""
+
+    kind: str
+    key: Hashable
+    value: Interval | str
+    says: str
+    side: Side
+
+
+Covered = Callable[[Attribution | Succession | Quantity], bool]
+
+
+def _date(meta: Mapping[str, object]) -> str | None:
+    value = meta.get("date")
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return value.strip()[:10]
+    return None
+
+
+def _root(entity_id: str, entities: Mapping[str, Entity]) -> str:
+    seen = {entity_id}
+    while entities.get(entity_id) is not None and entities[entity_id].parent is not None:
+        parent = entities[entity_id].parent
+        assert parent is not None
+        if parent in seen:
+            break
+        seen.add(parent)
+        entity_id = parent
+    return entity_id
+
+
+def _side(
+    doc: Document, start: int, end: int, date: str | None, assertion: Assertion, reported: bool
+) -> Side:
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return Side(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=" ".join(doc.text[start:end].split()),
+        date=date,
+        plain=assertion is Assertion.PLAIN,
+        reported=reported,
+    )
+
+
+def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
+    """What a quantity is about, or None when it is too vague to compare safely.
+
+    The key is: the concepts it counts, the products it counts, the nearest place, the
+    companies named in its clause before it (its subject), its unit and its year.
+    """
+    if quantity.change or len(quantity.years) > 1:
+        return None
+    of = tuple(sorted({m.entity for m in quantity.of if m.type in PRODUCT_TYPES}))
+    # Something counted must be named: a concept ("nuovi data center") or a product ("H200").
+    if not quantity.concepts and not of:
+        return None
+    places = [m for m in quantity.context if m.type in PLACE_TYPES]
+    where = min(places, key=lambda m: abs(m.start - quantity.start)).entity if places else None
+    who = tuple(
+        sorted(
+            {
+                m.entity
+                for m in quantity.context
+                if m.type in OWNER_TYPES and quantity.clause_start <= m.start < quantity.start
+            }
+        )
+    )
+    if not (of or where or who):
+        return None
+    year = quantity.years[0] if quantity.years else None
+    return (tuple(sorted(quantity.concepts)), of, where, who, quantity.number.unit, year)
+
+
+def comparables(
+    doc: Document,
+    claims: Claims,
+    entities: Mapping[str, Entity],
+    covered: Covered,
+    *,
+    reported: bool = True,
+) -> list[Comparable]:
+    """The claims of one document that can be compared with other articles."""
+    date = _date(doc.meta)
+    found: list[Comparable] = []
+    for quantity in claims.quantities:
+        if quantity.assertion not in _COMPARED or covered(quantity):
+            continue
+        key = quantity_key(quantity)
+        if key is None:
+            continue
+        side = _side(doc, quantity.start, quantity.phrase_end, date, quantity.assertion, reported)
+        found.append(
+            Comparable("figure", ("figure", key), quantity.number.interval, side.text, side)
+        )
+    for attribution in claims.attributions:
+        if attribution.assertion not in _COMPARED or covered(attribution):
+            continue
+        product = attribution.product.entity
+        owner = _root(attribution.owner.entity, entities)
+        side = _side(doc, attribution.start, attribution.end, date, attribution.assertion, reported)
+        says = f"{entities[product].name} belongs to {entities[owner].name}"
+        found.append(Comparable("attribution", ("attribution", product), owner, says, side))
+    for succession in claims.successions:
+        if succession.assertion not in _COMPARED or covered(succession):
+            continue
+        newer, older = succession.newer.entity, succession.older.entity
+        side = _side(doc, succession.start, succession.end, date, succession.assertion, reported)
+        says = f"{entities[newer].name} comes after {entities[older].name}"
+        found.append(
+            Comparable(
+                "lineage", ("lineage", min(newer, older), max(newer, older)), newer, says, side
+            )
+        )
+    return found
+
+
+def conflicts(items: Iterable[Comparable]) -> list[Finding]:
+    """Findings for every reported claim that another claim of its group contradicts."""
+    groups: dict[Hashable, list[Comparable]] = defaultdict(list)
+    for item in items:
+        groups[item.key].append(item)
+    findings: list[Finding] = []
+    for group in groups.values():
+        if len(group) < 2 or not any(item.side.reported for item in group):
+            continue
+        if isinstance(group[0].value, Interval):
+            sweep: _Group = _IntervalGroup(group)
+        else:
+            sweep = _ValueGroup(group)
+        for item in group:
+            if item.side.reported and not sweep.in_majority(item):
+                finding = _finding(item, sweep.partners(item))
+                if finding is not None:
+                    findings.append(finding)
+    return findings
+
+
+class _Group:
+    """A group of claims about one thing, indexed for finding disagreement."""
+
+    def partners(self, item: Comparable) -> list[Comparable]:
+        """Claims that disagree with `item`, nearest first (at most PARTNERS)."""
+        raise NotImplementedError
+
+    def in_majority(self, item: Comparable) -> bool:
+        """Whether `item` agrees with a clear majority of the articles."""
+        raise NotImplementedError
+
+
+def _comparable_pair(a: Comparable, b: Comparable) -> bool:
+    return a is not b and (a.side.plain or b.side.plain)
+
+
+class _IntervalGroup(_Group):
+    def __init__(self, items: Sequence[Comparable]) -> None:
+        self.by_high = sorted(items, key=lambda i: _interval(i).high)
+        self.highs = [_interval(i).high for i in self.by_high]
+        self.by_low = sorted(items, key=lambda i: _interval(i).low)
+        self.lows = [_interval(i).low for i in self.by_low]
+        self.majority = _majority_point(items)
+
+    def partners(self, item: Comparable) -> list[Comparable]:
+        value = _interval(item)
+        found: list[Comparable] = []
+        # Claims entirely below: highest first; entirely above: lowest first.
+        below = bisect.bisect_right(self.highs, value.low)
+        for other in reversed(self.by_high[:below]):
+            if len(found) >= PARTNERS:
+                break
+            if _comparable_pair(item, other) and not value.overlaps(_interval(other)):
+                found.append(other)
+        above = bisect.bisect_left(self.lows, value.high)
+        for other in self.by_low[above:]:
+            if len(found) >= 2 * PARTNERS:
+                break
+            if _comparable_pair(item, other) and not value.overlaps(_interval(other)):
+                found.append(other)
+        return found
+
+    def in_majority(self, item: Comparable) -> bool:
+        if self.majority is None:
+            return False
+        return _interval(item).overlaps(Interval(self.majority, self.majority))
+
+
+def _interval(item: Comparable) -> Interval:
+    assert isinstance(item.value, Interval)
+    return item.value
+
+
+def _majority_point(items: Sequence[Comparable]) -> float | None:
+    """A value most articles' intervals contain, if at least two and over half of them do."""
+    events: list[tuple[float, int, str]] = []
+    for item in items:
+        value = _interval(item)
+        events.append((value.low, 0, item.side.path))
+        events.append((value.high, 1, item.side.path))
+    events.sort()
+    articles = len({item.side.path for item in items})
+    open_counts: dict[str, int] = defaultdict(int)
+    best, best_point = 0, None
+    for point, closing, path in events:
+        if closing:
+            open_counts[path] -= 1
+            if not open_counts[path]:
+                del open_counts[path]
+        else:
+            open_counts[path] += 1
+            if len(open_counts) > best:
+                best, best_point = len(open_counts), point
+    if best >= 2 and best * 2 > articles:
+        return best_point
+    return None
+
+
+class _ValueGroup(_Group):
+    def __init__(self, items: Sequence[Comparable]) -> None:
+        self.by_value: dict[object, list[Comparable]] = defaultdict(list)
+        for item in items:
+            self.by_value[item.value].append(item)
+        articles = {
+            value: len({i.side.path for i in group}) for value, group in self.by_value.items()
+        }
+        total = len({item.side.path for item in items})
+        top = max(articles, key=lambda value: articles[value])
+        self.majority = top if articles[top] >= 2 and articles[top] * 2 > total else None
+
+    def partners(self, item: Comparable) -> list[Comparable]:
+        found: list[Comparable] = []
+        for value, group in self.by_value.items():
+            if value == item.value:
+                continue
+            found.extend(other for other in group if _comparable_pair(item, other))
+        return found[:PARTNERS]
+
+    def in_majority(self, item: Comparable) -> bool:
+        return self.majority is not None and item.value == self.majority
+
+
+def _finding(item: Comparable, partners: Sequence[Comparable]) -> Finding | None:
+    """The finding for `item` against the claims that disagree with it, if any is due."""
+    if not partners:
+        return None
+    side = item.side
+    newer = [p for p in partners if side.date and p.side.date and p.side.date > side.date]
+    older = [p for p in partners if side.date and p.side.date and p.side.date < side.date]
+    same = [p for p in partners if p not in newer and p not in older]
+    # Other articles first, then other places in this one.
+    same.sort(key=lambda p: p.side.path == side.path)
+    if same:
+        cited, severity = same, Severity.ERROR if side.plain else Severity.WARNING
+        first = cited[0].side
+        where = (
+            "earlier in this article"
+            if first.path == side.path
+            else f"in {first.path}:{first.line}"
+        )
+        message = _disagreement(item, cited[0], where)
+    elif newer:
+        cited, severity = (
+            sorted(newer, key=lambda p: p.side.date or "", reverse=True),
+            Severity.WARNING,
+        )
+        first = cited[0].side
+        message = (
+            f"{_quote(item)} may be out of date: the newer article {first.path} "
+            f"({first.date}) says {_quote(cited[0])} (line {first.line})"
+        )
+    else:
+        return None  # only older articles disagree: this one updates them
+    if len(cited) > 1:
+        message += f", and {len(cited) - 1} more"
+    related = tuple(
+        Related(
+            p.side.path,
+            p.side.line,
+            p.side.column,
+            f"says {_quote(p)}" + (f" ({p.side.date})" if p.side.date else ""),
+        )
+        for p in cited[:RELATED]
+    )
+    return Finding(
+        path=side.path,
+        line=side.line,
+        column=side.column,
+        end_line=side.end_line,
+        end_column=side.end_column,
+        rule=f"{KIND}.{item.kind}",
+        kind=KIND,
+        severity=severity,
+        message=message,
+        source=None,
+        suggestion=None,
+        related=related,
+        text=side.text,
+    )
+
+
+def _quote(item: Comparable) -> str:
+    return f"“{item.side.text}”"
+
+
+def _disagreement(item: Comparable, other: Comparable, where: str) -> str:
+    if item.kind == "figure":
+        return f"{_quote(item)} disagrees with {_quote(other)} {where}"
+    return f"here {item.says}, but {where} {other.says}"
