@@ -43,6 +43,8 @@ _WORDS = re.compile(r"[\w'’\-]+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?![\w\-])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+_JOINERS = frozenset({"e", "ed", "and", "o", "or"})
+_NAME_AHEAD = re.compile(r"\s+[a-z]{1,3}\d")
 
 
 class Assertion(StrEnum):
@@ -174,6 +176,7 @@ class _LanguageTools:
     distributive: re.Pattern[str] | None
     change: re.Pattern[str] | None
     skip_words: frozenset[str]
+    stop_words: frozenset[str]
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     concepts: _Concepts
@@ -197,6 +200,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         distributive=_cue_regex(assertion.get("distributive", ())),
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
         skip_words=frozenset(skip),
+        stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         concepts=_concepts(data.get("concepts") or {}),
@@ -424,6 +428,13 @@ def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tup
         word = match.group(0)
         if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
             continue
+        # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
+        if (
+            words
+            and word in tools.stop_words
+            and not (word in _JOINERS and _NAME_AHEAD.match(lowered, match.end()))
+        ):
+            break
         words.append(word)
         last = match.end()
         if len(words) == COUNTED_WORDS:

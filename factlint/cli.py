@@ -21,7 +21,8 @@ from factlint.examples import run_examples
 from factlint.findings import Severity
 from factlint.formatters import FORMATTERS
 from factlint.language import load_languages
-from factlint.lint import Linter
+from factlint.claimdump import format_jsonl, format_text, records
+from factlint.lint import Linter, discover, read_article
 from factlint.rules import RuleSet, load_rules
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -145,6 +146,36 @@ def _no_color() -> bool:
     import os
 
     return bool(os.environ.get("NO_COLOR"))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_rules_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--lang", "default_lang", default="en", show_default=True)
+@_reports_errors
+def claims(
+    paths: tuple[str, ...], rule_paths: tuple[str, ...], output_format: str, default_lang: str
+) -> None:
+    """Print every claim extracted from the articles, with the key it is compared by."""
+    linter = _build(rule_paths, default_lang=default_lang)
+    files, problems = discover(list(paths or ["."]))
+    render = format_jsonl if output_format == "jsonl" else format_text
+    for name in files:
+        text = read_article(name, problems)
+        if text is None:
+            continue
+        doc = linter.document(name, text, problems.append)
+        for record in records(doc, linter.claims(doc), linter.ruleset.entities):
+            click.echo(render(record))
+    for problem in problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
 
 
 @main.group()

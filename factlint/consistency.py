@@ -73,8 +73,9 @@ class Comparable:
 Covered = Callable[[Attribution | Succession | Quantity], bool]
 
 
-def _date(meta: Mapping[str, object]) -> str | None:
-    value = meta.get("date")
+def document_date(doc: Document) -> str | None:
+    """The article's front matter `date:` as YYYY-MM-DD, if it has one."""
+    value = doc.meta.get("date")
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()[:10]
     if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
@@ -82,7 +83,8 @@ def _date(meta: Mapping[str, object]) -> str | None:
     return None
 
 
-def _root(entity_id: str, entities: Mapping[str, Entity]) -> str:
+def owner_root(entity_id: str, entities: Mapping[str, Entity]) -> str:
+    """The top of a company's parent chain: subsidiaries count as their group."""
     seen = {entity_id}
     while entities.get(entity_id) is not None and entities[entity_id].parent is not None:
         parent = entities[entity_id].parent
@@ -150,7 +152,7 @@ def comparables(
     reported: bool = True,
 ) -> list[Comparable]:
     """The claims of one document that can be compared with other articles."""
-    date = _date(doc.meta)
+    date = document_date(doc)
     found: list[Comparable] = []
     for quantity in claims.quantities:
         if quantity.assertion not in _COMPARED or covered(quantity):
@@ -166,7 +168,7 @@ def comparables(
         if attribution.assertion not in _COMPARED or covered(attribution):
             continue
         product = attribution.product.entity
-        owner = _root(attribution.owner.entity, entities)
+        owner = owner_root(attribution.owner.entity, entities)
         side = _side(doc, attribution.start, attribution.end, date, attribution.assertion, reported)
         says = f"{entities[product].name} belongs to {entities[owner].name}"
         found.append(Comparable("attribution", ("attribution", product), owner, says, side))

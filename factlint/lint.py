@@ -150,7 +150,7 @@ class Linter:
         comparables: list[consistency.Comparable] = []
         words = 0
         for name in files:
-            text = _read(name, problems)
+            text = read_article(name, problems)
             if text is None:
                 continue
             doc = self.document(name, text, problems.append)
@@ -162,7 +162,7 @@ class Linter:
         for name in extra:
             if name in documents:
                 continue
-            text = _read(name, problems)
+            text = read_article(name, problems)
             if text is not None:
                 doc = self.document(name, text, problems.append)
                 comparables.extend(self.comparables(doc, self.claims(doc), reported=False))
@@ -180,7 +180,7 @@ class Linter:
         )
 
 
-def _read(name: str, problems: list[Problem]) -> str | None:
+def read_article(name: str, problems: list[Problem]) -> str | None:
     """An article's text, or None (with a problem recorded) when it cannot be read as text."""
     try:
         data = Path(name).read_bytes()

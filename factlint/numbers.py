@@ -186,19 +186,25 @@ class NumberParser:
                 (v for group in phrases for v in _capitalised(group)), reverse=reverse
             )
 
+        links = _strings(spec, "currency_links")
+        unit_words = [
+            *_phrases(spec, "units", "context_units"),
+            *(p for v in after.values() for p in v),
+        ]
+        postfixes = _phrases(spec, "postfix")
+        connectors = _strings(spec, "range_connectors")
+        ordinals = _strings(spec, "ordinals")
+        articles = _strings(spec, "articles")
         scale = rf"(?:{_alternation(self._attached)}|{_SP}*{words(self._scales)})(?!\w)"
         unit = (
-            rf"{_SP}*(?:(?P<link>{words(_strings(spec, 'currency_links'))})"
-            rf"(?:{_SP}+|(?<=['’])))?"
-            rf"(?P<unit>{words(_phrases(spec, 'units', 'context_units'), *after.values())})"
-            r"(?!\w)"
+            rf"{_SP}*(?:(?P<link>{words(links)})(?:{_SP}+|(?<=['’])))?"
+            rf"(?P<unit>{words(unit_words)})(?!\w)"
         )
-        postfix = rf"{_SP}*(?P<post>{words(_phrases(spec, 'postfix'))})(?!\w)"
+        postfix = rf"{_SP}*(?P<post>{words(postfixes)})(?!\w)"
         currency = words(*before.values())
-        articles = _strings(spec, "articles")
         dash = rf"{_SP}*[{_RANGE_DASHES}]{_SP}*"
         connector = (
-            rf"{_SP}+(?P<conn>{words(_strings(spec, 'range_connectors'))}){_SP}+"
+            rf"{_SP}+(?P<conn>{words(connectors)}){_SP}+"
             rf"(?:{words(articles)}(?:{_SP}+|(?<=['’])))?"
         )
         top = (
@@ -207,14 +213,30 @@ class NumberParser:
         )
         # right after a number: it is part of a date, a time, a version or an ordinal
         not_after = (
-            rf"[.,/:][0-9]|{words(_strings(spec, 'ordinals'))}"
-            rf"|{_SP}+{_alternation(_capitalised(months))}(?!\w)"
+            rf"[.,/:][0-9]|{words(ordinals)}|{_SP}+{_alternation(_capitalised(months))}(?!\w)"
         )
         self._not_after = re.compile(not_after)
+        # Most numbers are followed by none of this: a lookahead on the characters the
+        # parts can start with fails fast, and the empty alternative then matches.
+        starts = _prefixes(
+            self._attached,
+            self._scales,
+            links,
+            unit_words,
+            postfixes,
+            connectors,
+            ordinals,
+            months,
+            _RANGE_DASHES,
+            ".,/:",
+        )
         # Three variants with the same groups: after "between" a range may use a
         # connector word, elsewhere only a dash, and the last one reads no range at all.
         # Digits are read together with what follows them, in one match.
-        tail = "(?:(?P<bad>{b})|(?P<s1>{s})?(?:{r}{t}(?P<s2>{s})?)?(?:{u})?(?:{p})?)"
+        tail = (
+            rf"(?:(?={_SP}*{starts})(?:(?P<bad>{{b}})"
+            r"|(?P<s1>{s})?(?:{r}{t}(?P<s2>{s})?)?(?:{u})?(?:{p})?)|)"
+        )
         tails = [
             tail.format(b=not_after, s=scale, r=ranges, t=top, u=unit, p=postfix)
             for ranges in (
@@ -226,6 +248,7 @@ class NumberParser:
         self._word_tails = tuple(re.compile(t) for t in tails)
         numeral = rf"(?P<num>[0-9]{_numeral('', thousands, decimal)})"
         self._digit_tails = tuple(re.compile(numeral + t) for t in tails)
+
         qualifiers = [
             *_phrases(spec, "qualifiers"),
             *(
@@ -234,14 +257,22 @@ class NumberParser:
                 for form in contractions.get(_norm(p).rpartition(" ")[2]) or ()
             ),
         ]
+        codes = _strings(spec, "code_prefixes")
+        currency_marks = [p for v in before.values() for p in v]
+        ends = _prefixes(
+            *([p[::-1] for p in group] for group in (qualifiers, codes, months, currency_marks)),
+            _APOSTROPHES,
+        )
         gap = rf"(?:{_SP}+|(?=['’]))"
         self._left = re.compile(
+            rf"(?={_SP}*{ends})(?:"
             r"(?P<apos>['’])(?![^\W\d_])"
-            rf"|{_SP}*(?P<code>{words(_strings(spec, 'code_prefixes'), reverse=True)})(?!\w)"
+            rf"|{_SP}*(?P<code>{words(codes, reverse=True)})(?!\w)"
             rf"|{_SP}+(?P<month>{_alternation(_capitalised(months), reverse=True)})(?!\w)"
-            rf"|(?:{_SP}*(?P<cur>{words(*before.values(), reverse=True)})(?!\w))?"
+            rf"|(?:{_SP}*(?P<cur>{words(currency_marks, reverse=True)})(?!\w))?"
             rf"(?:{gap}(?:(?P<art>{words(articles, reverse=True)}){gap})?"
             rf"(?P<qual>{words(qualifiers, reverse=True)})(?!\w))?"
+            r")|"
         )
 
     # --- finding ----------------------------------------------------------------------
@@ -810,6 +841,16 @@ def _emit(node: dict[str, dict]) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # a greedy optional tail makes the longer phrase win, backtracking to the shorter
     return f"(?:{body})?" if "" in node else body
+
+
+def _prefixes(*groups: Iterable[str]) -> str:
+    """A regex for the first two characters of any phrase, as written or capitalised.
+
+    Used in lookaheads that let a long optional pattern fail at once where none of
+    its phrases can start, which is at most places.
+    """
+    heads = {" ".join(phrase.split())[:2] for group in groups for phrase in group}
+    return _alternation(_capitalised(h for h in heads if h))
 
 
 def _capitalised(words: Iterable[str]) -> list[str]:

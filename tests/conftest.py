@@ -24,3 +24,12 @@ def linter() -> Linter:
 def lint_text(linter: Linter, text: str, lang: str) -> list[Finding]:
     """Findings for one snippet of article text in `lang`."""
     return linter.check(linter.document("snippet.md", text, lang=lang))
+
+
+@pytest.fixture(scope="session")
+def bare_linter(linter: Linter) -> Linter:
+    """The shipped entities without any rule: only cross-article consistency can find anything."""
+    from factlint.rules import RuleSet
+
+    ruleset = RuleSet(entities=linter.ruleset.entities, rules=(), checks=(), variants=(), cues={})
+    return Linter(ruleset, load_languages())

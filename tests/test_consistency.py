@@ -1,0 +1,282 @@
+"""Cross-article consistency: articles that contradict each other, and all the ways two
+claims only look alike."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factlint.cli import main
+from factlint.findings import Severity
+
+ROOT = Path(__file__).parent.parent
+
+
+def write(folder: Path, name: str, body: str, lang: str = "it", date: str | None = None) -> str:
+    header = f"---\nlang: {lang}\n" + (f"date: {date}\n" if date else "") + "---\n"
+    path = folder / name
+    path.write_text(header + body + "\n", encoding="utf-8")
+    return str(path)
+
+
+def conflicts(linter, paths, corpus=()):
+    result = linter.run(paths, corpus)
+    return [f for f in result.findings if f.kind == "consistency"]
+
+
+def summary(findings):
+    return [
+        (
+            Path(f.path).name,
+            f.line,
+            f.rule,
+            f.text,
+            [(Path(r.path).name, r.line) for r in f.related],
+        )
+        for f in findings
+    ]
+
+
+DC_IT = "Le aziende cinesi sono pronte. I piani prevedono 36 nuovi data center."
+DC_EN = "Chinese companies are ready. Their plans include 63 new data centers."
+
+
+def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", DC_IT)
+    b = write(tmp_path, "b.md", DC_EN, "en")
+    found = conflicts(bare_linter, [a, b])
+    assert summary(found) == [
+        ("a.md", 4, "consistency.figure", "36 nuovi data center", [("b.md", 4)]),
+        ("b.md", 4, "consistency.figure", "63 new data centers", [("a.md", 4)]),
+    ]
+    assert (
+        found[0].message
+        == "“36 nuovi data center” disagrees with “63 new data centers” in " + b + ":4"
+    )
+    assert found[0].related[0].message == "says “63 new data centers”"
+    assert all(f.severity is Severity.ERROR for f in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "lang2"),
+    [
+        (
+            "In Cina i nuovi data center useranno oltre 100.000 GPU H200.",
+            "In Cina i nuovi impianti useranno 80.000 H200.",
+            "it",
+        ),
+        (
+            "In Cina sorgeranno 36 nuovi data center.",
+            "China will build sixty-three new data centres.",
+            "en",
+        ),
+        (
+            "Pechino raffina circa il 90% delle terre rare.",
+            "China refines 60% of the world's rare earths.",
+            "en",
+        ),
+    ],
+)
+def test_conflicting_figures(
+    bare_linter, tmp_path: Path, first: str, second: str, lang2: str
+) -> None:
+    a = write(tmp_path, "a.md", first)
+    b = write(tmp_path, "b.md", second, lang2)
+    assert [Path(f.path).name for f in conflicts(bare_linter, [a, b])] == ["a.md", "b.md"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "lang2"),
+    [
+        # compatible values
+        (
+            "In Cina i nuovi data center useranno oltre 100.000 GPU H200.",
+            "In Cina i nuovi data center useranno 110 mila GPU H200.",
+            "it",
+        ),
+        (
+            "Pechino raffina circa il 90% delle terre rare.",
+            "China refines 88% of rare earths.",
+            "en",
+        ),
+        (
+            "In Cina sorgeranno 36 nuovi data center.",
+            "China will build thirty-six new data centres.",
+            "en",
+        ),
+        # new vs total
+        ("In Cina sorgeranno 36 nuovi data center.", "China already runs 63 data centers.", "en"),
+        # H200 units vs all GPUs
+        (
+            "In Cina i nuovi data center useranno 100.000 GPU H200.",
+            "In Cina i nuovi data center useranno 250.000 GPU.",
+            "it",
+        ),
+        # refining vs mining share
+        (
+            "Pechino raffina circa il 90% delle terre rare.",
+            "China accounts for 60% of rare earth mining.",
+            "en",
+        ),
+        # another year
+        (
+            "Nel 2024 la Cina raffinava il 90% delle terre rare.",
+            "In 2019 China refined 60% of rare earths.",
+            "en",
+        ),
+        # another place
+        (
+            "In Cina sorgeranno 36 nuovi data center.",
+            "The United States will get 63 new data centers.",
+            "en",
+        ),
+        # another subject
+        (
+            "Alibaba costruirà 36 nuovi data center in Cina.",
+            "Tencent will build 63 new data centers in China.",
+            "en",
+        ),
+        # a change is not a level
+        (
+            "In Cina i nuovi data center sono 36.",
+            "In China new data centers rose 63% this year.",
+            "en",
+        ),
+        # negated and disputed claims
+        (
+            "In Cina sorgeranno 36 nuovi data center.",
+            "It is false that China will build 63 new data centers.",
+            "en",
+        ),
+        # two estimates from different sources
+        (
+            "Secondo Reuters, in Cina sorgeranno 36 nuovi data center.",
+            "According to Bloomberg, China will build 63 new data centers.",
+            "en",
+        ),
+        # no subject, place or product to anchor the number
+        ("I piani prevedono 36 nuovi data center.", "The plans include 63 new data centers.", "en"),
+    ],
+)
+def test_different_or_compatible_quantities_stay_quiet(
+    bare_linter, tmp_path: Path, first: str, second: str, lang2: str
+) -> None:
+    a = write(tmp_path, "a.md", first)
+    b = write(tmp_path, "b.md", second, lang2)
+    assert summary(conflicts(bare_linter, [a, b])) == []
+
+
+def test_attribution_without_rule_flags_both_sides(bare_linter, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", "Qwen di Alibaba Cloud è tra i più scaricati.")
+    b = write(tmp_path, "b.md", "Tencent's Qwen leads the downloads.", "en")
+    c = write(tmp_path, "c.md", "Qwen, il modello di Alibaba, cresce.")
+    found = conflicts(bare_linter, [a, b])
+    assert summary(found) == [
+        ("a.md", 4, "consistency.attribution", "Qwen di Alibaba Cloud", [("b.md", 4)]),
+        ("b.md", 4, "consistency.attribution", "Tencent's Qwen", [("a.md", 4)]),
+    ]
+    assert found[1].message == f"here Qwen belongs to Tencent, but in {a}:4 Qwen belongs to Alibaba"
+    # With a third article agreeing with the first, only the odd one out is reported.
+    assert summary(conflicts(bare_linter, [a, b, c])) == [
+        ("b.md", 4, "consistency.attribution", "Tencent's Qwen", [("a.md", 4), ("c.md", 4)]),
+    ]
+
+
+def test_lineage_without_rule_flags_both_sides(bare_linter, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", "Il chip H200, evoluzione dell'H100, è potente.")
+    b = write(tmp_path, "b.md", "The H100, successor to the H200, is cheaper.", "en")
+    assert summary(conflicts(bare_linter, [a, b])) == [
+        ("a.md", 4, "consistency.lineage", "H200, evoluzione dell'H100", [("b.md", 4)]),
+        ("b.md", 4, "consistency.lineage", "H100, successor to the H200", [("a.md", 4)]),
+    ]
+
+
+def test_where_a_rule_states_the_fact_only_the_rule_judges(linter, tmp_path: Path) -> None:
+    a = write(
+        tmp_path,
+        "a.md",
+        "Qwen di Alibaba è tra i più scaricati. Il chip H200, evoluzione dell'H100, è potente.",
+    )
+    b = write(
+        tmp_path, "b.md", "Tencent's Qwen leads. The H100, successor to the H200, is cheaper.", "en"
+    )
+    c = write(tmp_path, "c.md", DC_IT)
+    d = write(tmp_path, "d.md", DC_EN, "en")
+    result = linter.run([a, b, c, d])
+    assert sorted((Path(f.path).name, f.rule) for f in result.findings) == [
+        ("b.md", "alibaba-models"),
+        ("b.md", "nvidia-datacenter-gpu-lineage"),
+        ("d.md", "china-new-data-centres"),
+    ]
+
+
+def test_a_newer_article_updates_an_older_one(bare_linter, tmp_path: Path) -> None:
+    old = write(tmp_path, "old.md", DC_IT, date="2025-06-01")
+    new = write(tmp_path, "new.md", DC_EN, "en", date="2025-12-01")
+    (finding,) = conflicts(bare_linter, [old, new])
+    assert (Path(finding.path).name, finding.severity) == ("old.md", Severity.WARNING)
+    assert finding.message == (
+        f"“36 nuovi data center” may be out of date: the newer article {new} (2025-12-01) "
+        "says “63 new data centers” (line 5)"
+    )
+    assert finding.related[0].message == "says “63 new data centers” (2025-12-01)"
+
+
+def test_within_one_article(bare_linter, tmp_path: Path) -> None:
+    body = (
+        "## In Cina oltre 100.000 GPU H200 per i nuovi data center\n\n"
+        "Le aziende cinesi sono pronte: i nuovi data center useranno 80.000 GPU NVIDIA H200."
+    )
+    a = write(tmp_path, "a.md", body)
+    found = conflicts(bare_linter, [a])
+    assert summary(found) == [
+        ("a.md", 4, "consistency.figure", "oltre 100.000 GPU H200", [("a.md", 6)]),
+        ("a.md", 6, "consistency.figure", "80.000 GPU NVIDIA H200", [("a.md", 4)]),
+    ]
+    assert "earlier in this article" in found[1].message
+
+
+def test_corpus_is_compared_not_reported(bare_linter, tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    old = write(archive, "old.md", DC_IT)
+    new = write(tmp_path, "new.md", DC_EN, "en")
+    assert summary(conflicts(bare_linter, [new], [str(archive)])) == [
+        ("new.md", 4, "consistency.figure", "63 new data centers", [("old.md", 4)]),
+    ]
+    assert conflicts(bare_linter, [old], [new])[0].path == old
+
+
+def test_json_output_of_cross_article_findings(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    for name in ("places.yaml", "nvidia-gpus.yaml"):
+        text = (ROOT / "rules" / name).read_text(encoding="utf-8")
+        (rules / name).write_text(text.split("\nrules:")[0] + "\n", encoding="utf-8")
+    a = write(tmp_path, "a.md", DC_IT)
+    b = write(tmp_path, "b.md", DC_EN, "en")
+    result = CliRunner().invoke(main, ["check", a, b, "--rules", str(rules), "--format", "json"])
+    assert result.exit_code == 1
+    first, second = json.loads(result.stdout)
+    assert first["kind"] == "consistency" and first["rule"] == "consistency.figure"
+    assert first["source"] is None
+    assert first["related"] == [
+        {"path": b, "line": 4, "column": 50, "message": "says “63 new data centers”"}
+    ]
+    assert second["related"][0]["path"] == a
+
+
+def test_claims_command_shows_keys(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", DC_IT)
+    result = CliRunner().invoke(
+        main, ["claims", a, "--rules", str(ROOT / "rules"), "--format", "jsonl"]
+    )
+    assert result.exit_code == 0
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["kind"] == "quantity" and record["text"] == "36 nuovi data center"
+    assert record["value"] == {"low": 35.5, "high": 36.5, "low_open": False, "high_open": False}
+    assert record["key"] == ["figure", ["data-center", "new"], [], "china", [], None, None]
+    assert record["assertion"] == "plain"
