@@ -16,12 +16,12 @@ from typing import Any, TypeVar
 import click
 
 from factlint import __version__
+from factlint.claimdump import format_jsonl, format_text, records
 from factlint.errors import FactlintError
 from factlint.examples import run_examples
 from factlint.findings import Severity
 from factlint.formatters import FORMATTERS
 from factlint.language import load_languages
-from factlint.claimdump import format_jsonl, format_text, records
 from factlint.lint import Linter, discover, read_article
 from factlint.rules import RuleSet, load_rules
 
