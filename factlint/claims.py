@@ -139,6 +139,7 @@ class _Concepts:
     sentence: re.Pattern[str] | None
     meaning: Mapping[str, str]
     generic: frozenset[str]
+    modifiers: frozenset[str]
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -165,6 +166,7 @@ def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Conce
         sentence=patterns["sentence"],
         meaning=meaning,
         generic=frozenset(data.get("generic") or ()),
+        modifiers=frozenset(data.get("modifiers") or ()),
     )
 
 
@@ -367,6 +369,8 @@ class Extractor:
             )
             if any(m.type in PRODUCT_TYPES for m in of):
                 concepts -= tools.concepts.generic
+            if concepts <= tools.concepts.modifiers:
+                concepts = set()
             found.append(
                 Quantity(
                     number=number,
@@ -429,11 +433,8 @@ def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tup
         if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
             continue
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
-        if (
-            words
-            and word in tools.stop_words
-            and not (word in _JOINERS and _NAME_AHEAD.match(lowered, match.end()))
-        ):
+        joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
+        if word in tools.stop_words and not joins_names:
             break
         words.append(word)
         last = match.end()

@@ -177,8 +177,10 @@ class NumberParser:
         self._init_words(_mapping(spec, "words"))
 
         # --- the scanning pass ----------------------------------------------------------
-        # A literal space first lets `re` skip through the text in C; see `_OPENERS`.
-        self._scan = re.compile(rf" (?:(?P<w>{self._word_expression()})|[0-9])")
+        # A literal space first lets `re` skip through the text in C (see `_OPENERS`);
+        # the lookahead then turns most words away with one character test.
+        initials = "".join(sorted({re.escape(w[:1]) for w in _capitalised(self._pieces)}))
+        self._scan = re.compile(rf" (?=[0-9{initials}])(?:(?P<w>{self._word_expression()})|[0-9])")
 
         # --- anchored patterns used at hits ---------------------------------------------
         def words(*phrases: Iterable[str], reverse: bool = False) -> str:
@@ -260,8 +262,12 @@ class NumberParser:
         codes = _strings(spec, "code_prefixes")
         currency_marks = [p for v in before.values() for p in v]
         ends = _prefixes(
-            *([p[::-1] for p in group] for group in (qualifiers, codes, months, currency_marks)),
+            *(
+                [p[::-1] for p in _capitalised(group)]
+                for group in (qualifiers, articles, codes, months, currency_marks)
+            ),
             _APOSTROPHES,
+            capitalise=False,
         )
         gap = rf"(?:{_SP}+|(?=['’]))"
         self._left = re.compile(
@@ -298,9 +304,16 @@ class NumberParser:
                     if result is not None:
                         found.append(result)
                 continue
-            if written in ones or written.lower() in ones:
+            lowered = written.lower()
+            if m.start() < skip or lowered in ones:
                 continue
-            for value, start, end, single in self._word_segments(written, m.start()):
+            simple = self._simple.get(lowered)
+            segments = (
+                [(simple, m.start(), m.end() - 1, True)]
+                if simple is not None
+                else self._word_segments(written, m.start())
+            )
+            for value, start, end, single in segments:
                 if start < skip or (single and value == 1):
                     continue
                 result, skip = self._quantity(text, rtext, start, text[start:end], value)
@@ -356,14 +369,25 @@ class NumberParser:
             tail = self._digit_tails[variant].match(text, start)
             if tail is None:  # cannot happen: the scan saw a digit here
                 return None, start + 1
-            end = tail.end("num")
             core = tail.group("num")
-            if not self._plausible(text, start, end, core):
+            end = start + len(core)
+            if core.isdigit():
+                if len(core) >= _PHONE_DIGITS or (core[0] == "0" and len(core) > 1):
+                    # "3331234567", "007", "02 1234 5678": skip the whole phone number
+                    phone = _PHONE.match(text, value_start)
+                    return None, max(end, phone.end() if phone else end)
+                mantissa, decimals = int(core), 0
+            elif len(core) > _MAX_CHARS:
+                return None, end
+            else:
+                mantissa, decimals = self._read_numeral(
+                    core, tail.start("g") >= 0, tail.start("f") >= 0
+                )
+            if end + 1 < n and text[end] in " \u00a0/-" and text[end + 1].isdigit():
+                # "02 1234 5678", "+39 333 1234567"
                 phone = _PHONE.match(text, value_start)
-                return None, max(end, phone.end() if phone else 0)
-            mantissa, decimals = self._read_numeral(
-                core, tail.start("g") >= 0, tail.start("f") >= 0
-            )
+                if phone and phone.end() > end:
+                    return None, phone.end()
         else:
             end = start + len(words)
             tail = self._word_tails[variant].match(text, end)
@@ -423,13 +447,13 @@ class NumberParser:
             ):
                 return None, end  # "sei" alone is more often "you are"
         elif (
-            end - start == 4
+            decimals == 0
+            and _YEARS[0] <= mantissa <= _YEARS[1]
+            and end - start == 4
+            and not signed
             and scale1 is None
             and unit is None
-            and not signed
             and (qualifier is None or qualifier == "between" or with_article)
-            and text[start:end].isdigit()
-            and _YEARS[0] <= int(text[start:end]) <= _YEARS[1]
         ):
             # a year, unless a unit, a scale or a bare qualifier says otherwise
             return None, span[2] if span else end
@@ -447,7 +471,14 @@ class NumberParser:
             value_end = end
             scale = scale1 or 1
             number = mantissa * scale / 10**decimals
-            interval = self._interval(mantissa, decimals, scale, qualifier)
+            if qualifier is None:
+                denominator = 2 * 10**decimals
+                interval = Interval(
+                    (2 * mantissa - 1) * scale / denominator,
+                    (2 * mantissa + 1) * scale / denominator,
+                )
+            else:
+                interval = self._interval(mantissa, decimals, scale, qualifier)
         match = NumberMatch(
             expression_start,
             expression_end,
@@ -460,18 +491,6 @@ class NumberParser:
             signed,
         )
         return (match, trimmed_end), expression_end
-
-    def _plausible(self, text: str, start: int, end: int, core: str) -> bool:
-        """False for digits that are an identifier or a phone number."""
-        if len(core) > _MAX_CHARS or (len(core) >= _PHONE_DIGITS and core.isdigit()):
-            return False
-        if core[0] == "0" and len(core) > 1 and core[1].isdigit():
-            return False  # "02 1234 5678", "007"
-        if end + 1 < len(text) and text[end] in " \u00a0/-" and text[end + 1].isdigit():
-            phone = _PHONE.match(text, start - 1 if text[start - 1 : start] == "+" else start)
-            if phone and phone.end() > end:
-                return False
-        return True
 
     def _read_numeral(self, written: str, grouped: bool, foreign: bool) -> tuple[int, int]:
         """(mantissa, decimals) of digits matched by `_numeral`: "3,5" is (35, 1)."""
@@ -602,6 +621,12 @@ class NumberParser:
         self._ambiguous_exact = set(ambiguous) - self._ambiguous_any_case
         # "un", "a", "one" alone are articles or pronouns far more often than numbers
         self._ones = {w for w, (mult, v) in self._pieces.items() if v == 1 and not mult}
+        # words that are one piece need no segmenting ("dieci", "cento")
+        self._simple = {
+            w: v
+            for w, (mult, v) in self._pieces.items()
+            if w not in self._full and (not mult or w in self._standalone)
+        }
         # pieces by first letter, longest first, for segmenting glued words
         self._by_initial: dict[str, list[str]] = {}
         for piece in sorted(self._pieces, key=len, reverse=True):
@@ -843,14 +868,15 @@ def _emit(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-def _prefixes(*groups: Iterable[str]) -> str:
+def _prefixes(*groups: Iterable[str], capitalise: bool = True) -> str:
     """A regex for the first two characters of any phrase, as written or capitalised.
 
     Used in lookaheads that let a long optional pattern fail at once where none of
     its phrases can start, which is at most places.
     """
     heads = {" ".join(phrase.split())[:2] for group in groups for phrase in group}
-    return _alternation(_capitalised(h for h in heads if h))
+    heads.discard("")
+    return _alternation(_capitalised(heads) if capitalise else heads)
 
 
 def _capitalised(words: Iterable[str]) -> list[str]:

@@ -1,0 +1,735 @@
+"""Tests for factlint.numbers: which quantities are found, the intervals they assert,
+their spans, and what is not a quantity, in Italian and English news sentences."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factlint.errors import FactlintError
+from factlint.numbers import Interval, NumberMatch, NumberParser
+
+LANG_DIR = Path(__file__).parent.parent / "factlint" / "lang"
+INF = math.inf
+
+
+def load_spec(code: str) -> dict[str, Any]:
+    with open(LANG_DIR / f"{code}.yaml", encoding="utf-8") as f:
+        return yaml.safe_load(f)["numbers"]
+
+
+@pytest.fixture(scope="module")
+def parsers() -> dict[str, NumberParser]:
+    return {code: NumberParser(load_spec(code)) for code in ("it", "en")}
+
+
+def only(parser: NumberParser, text: str) -> NumberMatch:
+    found = parser.find(text)
+    assert len(found) == 1, [text[m.start : m.end] for m in found]
+    return found[0]
+
+
+# (language, sentence, written expression, value, interval, qualifier, unit)
+QUANTITIES = [
+    # the same facts in both languages
+    (
+        "it",
+        "Nvidia ha installato oltre 100.000 GPU.",
+        "oltre 100.000",
+        100000,
+        "(100000, inf)",
+        "over",
+        None,
+    ),
+    (
+        "en",
+        "Nvidia installed over 100,000 GPUs.",
+        "over 100,000",
+        100000,
+        "(100000, inf)",
+        "over",
+        None,
+    ),
+    (
+        "it",
+        "Il gruppo conta più di 100 mila dipendenti.",
+        "più di 100 mila",
+        100000,
+        "(100000, inf)",
+        "over",
+        None,
+    ),
+    ("it", "Sono previsti 36 nuovi data center.", "36", 36, "[35.5, 36.5]", None, None),
+    ("en", "It plans 36 new data centers.", "36", 36, "[35.5, 36.5]", None, None),
+    (
+        "it",
+        "Trentasei data center entreranno in funzione.",
+        "Trentasei",
+        36,
+        "[35.5, 36.5]",
+        None,
+        None,
+    ),
+    ("en", "Thirty-six data centers will open.", "Thirty-six", 36, "[35.5, 36.5]", None, None),
+    ("en", "It opened thirty six sites.", "thirty six", 36, "[35.5, 36.5]", None, None),
+    (
+        "it",
+        "La Cina raffina circa il 90% delle terre rare.",
+        "circa il 90%",
+        90,
+        "[81, 99]",
+        "about",
+        "%",
+    ),
+    (
+        "en",
+        "China refines about 90 percent of rare earths.",
+        "about 90 percent",
+        90,
+        "[81, 99]",
+        "about",
+        "%",
+    ),
+    (
+        "it",
+        "Un piano da 1,5 miliardi di dollari.",
+        "1,5 miliardi di dollari",
+        1.5e9,
+        "[1450000000, 1550000000]",
+        None,
+        "USD",
+    ),
+    ("en", "A $1.5 billion plan.", "$1.5 billion", 1.5e9, "[1450000000, 1550000000]", None, "USD"),
+    ("it", "Il tasso è salito al 3,5 annuo.", "3,5", 3.5, "[3.45, 3.55]", None, None),
+    ("en", "The rate rose to 3.5 a year.", "3.5", 3.5, "[3.45, 3.55]", None, None),
+    # a separator not followed by three digits is a decimal point in any locale
+    (
+        "it",
+        "Il modello ha 1.5 miliardi di parametri.",
+        "1.5 miliardi",
+        1.5e9,
+        "[1450000000, 1550000000]",
+        None,
+        None,
+    ),
+    ("en", "The yield was 3,5 in the report.", "3,5", 3.5, "[3.45, 3.55]", None, None),
+    ("it", "Costa 1,500 euro.", "1,500 euro", 1.5, "[1.4995, 1.5005]", None, "EUR"),
+    ("en", "It weighs 1.500 kg.", "1.500", 1.5, "[1.4995, 1.5005]", None, None),
+    # two or more groups can only be thousands
+    ("en", "A fund of 1.000.000 units.", "1.000.000", 1e6, "[999999.5, 1000000.5]", None, None),
+    (
+        "it",
+        "Un fondo di 1,000,000 di quote.",
+        "1,000,000",
+        1e6,
+        "[999999.5, 1000000.5]",
+        None,
+        None,
+    ),
+    ("it", "Saranno assunti 2.000 tecnici.", "2.000", 2000, "[1999.5, 2000.5]", None, None),
+    (
+        "it",
+        "Ospiterà 100\u00a0000 processori.",
+        "100\u00a0000",
+        100000,
+        "[99999.5, 100000.5]",
+        None,
+        None,
+    ),
+    (
+        "en",
+        "It hosts 100\u202f000 processors.",
+        "100\u202f000",
+        100000,
+        "[99999.5, 100000.5]",
+        None,
+        None,
+    ),
+    (
+        "it",
+        "Il debito vale 1.234.567,89 euro.",
+        "1.234.567,89 euro",
+        1234567.89,
+        "[1234567.885, 1234567.895]",
+        None,
+        "EUR",
+    ),
+    # ranges
+    (
+        "it",
+        "Ospiterà tra 80 e 100 mila processori.",
+        "tra 80 e 100 mila",
+        80000,
+        "[80000, 100000]",
+        "between",
+        None,
+    ),
+    (
+        "it",
+        "Ospiterà tra gli 80 e i 100 mila processori.",
+        "tra gli 80 e i 100 mila",
+        80000,
+        "[80000, 100000]",
+        "between",
+        None,
+    ),
+    (
+        "en",
+        "It hosts between 80,000 and 100,000 chips.",
+        "between 80,000 and 100,000",
+        80000,
+        "[80000, 100000]",
+        "between",
+        None,
+    ),
+    (
+        "it",
+        "Ospiterà 80-100 mila processori.",
+        "80-100 mila",
+        80000,
+        "[80000, 100000]",
+        "between",
+        None,
+    ),
+    ("en", "Margins of 10–20% are expected.", "10–20%", 10, "[10, 20]", "between", "%"),
+    (
+        "it",
+        "Costerà tra 1 e 2 miliardi di euro.",
+        "tra 1 e 2 miliardi di euro",
+        1e9,
+        "[1000000000, 2000000000]",
+        "between",
+        "EUR",
+    ),
+    (
+        "en",
+        "It employs between ten and twenty people.",
+        "between ten and twenty",
+        10,
+        "[10, 20]",
+        "between",
+        None,
+    ),
+    (
+        "it",
+        "Assumerà tra dieci e venti persone.",
+        "tra dieci e venti",
+        10,
+        "[10, 20]",
+        "between",
+        None,
+    ),
+    # qualifiers with articles and contracted prepositions
+    (
+        "it",
+        "Le vendite sono cresciute di più del 50%.",
+        "più del 50%",
+        50,
+        "(50, inf)",
+        "over",
+        "%",
+    ),
+    ("it", "Lo sconto arriva fino al 90%.", "fino al 90%", 90, "(-inf, 90.5]", "up_to", "%"),
+    ("it", "La quota scende a meno del 10%.", "meno del 10%", 10, "(-inf, 10)", "under", "%"),
+    ("it", "Ha intorno ai 36 anni.", "intorno ai 36", 36, "[32.4, 39.6]", "about", None),
+    (
+        "it",
+        "Pesa quasi il 90 per cento del totale.",
+        "quasi il 90 per cento",
+        90,
+        "[81, 99]",
+        "about",
+        "%",
+    ),
+    ("it", "Controlla oltre l'80% del mercato.", "oltre l'80%", 80, "(80, inf)", "over", "%"),
+    ("it", "Controlla circa l’80% del mercato.", "circa l’80%", 80, "[72, 88]", "about", "%"),
+    ("it", "Servono almeno 36 mesi.", "almeno 36", 36, "[35.5, inf)", "at_least", None),
+    ("it", "Oltre 2000 GPU sono già attive.", "Oltre 2000", 2000, "(2000, inf)", "over", None),
+    ("en", "More than 50 percent agreed.", "More than 50 percent", 50, "(50, inf)", "over", "%"),
+    ("en", "It has fewer than 10 staff.", "fewer than 10", 10, "(-inf, 10)", "under", None),
+    ("en", "Discounts of up to 90% apply.", "up to 90%", 90, "(-inf, 90.5]", "up_to", "%"),
+    ("en", "It took at least 36 months.", "at least 36", 36, "[35.5, inf)", "at_least", None),
+    (
+        "en",
+        "It needs no more than 20 people.",
+        "no more than 20",
+        20,
+        "(-inf, 20.5]",
+        "up_to",
+        None,
+    ),
+    ("en", "Nearly 40 firms joined.", "Nearly 40", 40, "[36, 44]", "about", None),
+    ("en", "Some 300 people attended.", "Some 300", 300, "[270, 330]", "about", None),
+    ("en", "It controls over the 90% of supply.", "over the 90%", 90, "(90, inf)", "over", "%"),
+    # postfix qualifiers
+    ("it", "Servono 36 o più mesi.", "36 o più", 36, "[35.5, inf)", "at_least", None),
+    ("en", "It takes 36 or more months.", "36 or more", 36, "[35.5, inf)", "at_least", None),
+    (
+        "it",
+        "Si contano 100.000 e oltre visitatori.",
+        "100.000 e oltre",
+        100000,
+        "(100000, inf)",
+        "over",
+        None,
+    ),
+    # changes are only read as levels here
+    ("it", "Il titolo ha chiuso in calo del 5%.", "5%", 5, "[4.5, 5.5]", None, "%"),
+    ("en", "Shares closed down 5%.", "5%", 5, "[4.5, 5.5]", None, "%"),
+    (
+        "it",
+        "Lo spread è sceso di 5 punti percentuali.",
+        "5 punti percentuali",
+        5,
+        "[4.5, 5.5]",
+        None,
+        "pp",
+    ),
+    (
+        "en",
+        "Unemployment fell 5 percentage points.",
+        "5 percentage points",
+        5,
+        "[4.5, 5.5]",
+        None,
+        "pp",
+    ),
+    ("it", "La Bce ha tagliato di 25 punti base.", "25 punti base", 25, "[24.5, 25.5]", None, "bp"),
+    ("en", "The Fed cut by 50 basis points.", "50 basis points", 50, "[49.5, 50.5]", None, "bp"),
+    # scales and currencies
+    ("en", "It raised $5bn last year.", "$5bn", 5e9, "[4500000000, 5500000000]", None, "USD"),
+    ("en", "It raised 5bn last year.", "5bn", 5e9, "[4500000000, 5500000000]", None, None),
+    ("en", "It raised €5 billion.", "€5 billion", 5e9, "[4500000000, 5500000000]", None, "EUR"),
+    (
+        "en",
+        "It raised 5 billion euros.",
+        "5 billion euros",
+        5e9,
+        "[4500000000, 5500000000]",
+        None,
+        "EUR",
+    ),
+    ("en", "It raised USD 5 million.", "USD 5 million", 5e6, "[4500000, 5500000]", None, "USD"),
+    ("en", "It costs 300 yuan.", "300 yuan", 300, "[299.5, 300.5]", None, "CNY"),
+    ("it", "Il prezzo è di 5\u00a0€.", "5\u00a0€", 5, "[4.5, 5.5]", None, "EUR"),
+    (
+        "it",
+        "Vale 300 milioni d’euro.",
+        "300 milioni d’euro",
+        3e8,
+        "[299500000, 300500000]",
+        None,
+        "EUR",
+    ),
+    (
+        "it",
+        "Ha raccolto 2,5 mld di euro.",
+        "2,5 mld di euro",
+        2.5e9,
+        "[2450000000, 2550000000]",
+        None,
+        "EUR",
+    ),
+    ("it", "Ha 5k follower.", "5k", 5000, "[4500, 5500]", None, None),
+    # number words
+    ("it", "Hanno votato in trentuno.", "trentuno", 31, "[30.5, 31.5]", None, None),
+    ("it", "Sono ventotto i paesi coinvolti.", "ventotto", 28, "[27.5, 28.5]", None, None),
+    ("it", "Erano centomila in piazza.", "centomila", 100000, "[99999.5, 100000.5]", None, None),
+    ("it", "Ha venduto duemila copie.", "duemila", 2000, "[1999.5, 2000.5]", None, None),
+    (
+        "it",
+        "Costa tremilacinquecento euro.",
+        "tremilacinquecento euro",
+        3500,
+        "[3499.5, 3500.5]",
+        None,
+        "EUR",
+    ),
+    ("it", "Lavorano in dieci.", "dieci", 10, "[9.5, 10.5]", None, None),
+    ("it", "Ne restano cento.", "cento", 100, "[99.5, 100.5]", None, None),
+    ("it", "Ne restano mille.", "mille", 1000, "[999.5, 1000.5]", None, None),
+    (
+        "it",
+        "Ha superato un milione di utenti.",
+        "un milione",
+        1e6,
+        "[999999.5, 1000000.5]",
+        None,
+        None,
+    ),
+    (
+        "it",
+        "Investirà due miliardi di euro.",
+        "due miliardi di euro",
+        2e9,
+        "[1999999999.5, 2000000000.5]",
+        None,
+        "EUR",
+    ),
+    ("it", "Ci vogliono centottanta giorni.", "centottanta", 180, "[179.5, 180.5]", None, None),
+    (
+        "it",
+        "Abitano qui sei milioni di persone.",
+        "sei milioni",
+        6e6,
+        "[5999999.5, 6000000.5]",
+        None,
+        None,
+    ),
+    ("it", "Ne servono oltre sei.", "oltre sei", 6, "(6, inf)", "over", None),
+    ("it", "Circa trenta aziende hanno aderito.", "Circa trenta", 30, "[27, 33]", "about", None),
+    ("it", "Vale il trenta per cento.", "trenta per cento", 30, "[29.5, 30.5]", None, "%"),
+    ("en", "One hundred people came.", "One hundred", 100, "[99.5, 100.5]", None, None),
+    (
+        "en",
+        "A hundred thousand people came.",
+        "A hundred thousand",
+        100000,
+        "[99999.5, 100000.5]",
+        None,
+        None,
+    ),
+    ("en", "Two million people came.", "Two million", 2e6, "[1999999.5, 2000000.5]", None, None),
+    ("en", "It hired ten engineers.", "ten", 10, "[9.5, 10.5]", None, None),
+    ("en", "It hired a million users.", "a million", 1e6, "[999999.5, 1000000.5]", None, None),
+    (
+        "en",
+        "It sold two hundred and five units.",
+        "two hundred and five",
+        205,
+        "[204.5, 205.5]",
+        None,
+        None,
+    ),
+    # a number right after a capitalised word is returned: the caller drops versions
+    ("it", "Il modello Qwen 2.5 è stato rilasciato.", "2.5", 2.5, "[2.45, 2.55]", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "written", "value", "interval", "qualifier", "unit"), QUANTITIES
+)
+def test_quantity(
+    parsers: dict[str, NumberParser],
+    lang: str,
+    sentence: str,
+    written: str,
+    value: float,
+    interval: str,
+    qualifier: str | None,
+    unit: str | None,
+) -> None:
+    match = only(parsers[lang], sentence)
+    assert sentence[match.start : match.end] == written
+    assert match.value == pytest.approx(value)
+    assert str(match.interval) == interval
+    assert match.qualifier == qualifier
+    assert match.unit == unit
+
+
+NOT_QUANTITIES = [
+    ("it", "Nel 2024 la produzione è cresciuta."),
+    ("it", "L'accordo è stato firmato il 22 novembre 2025."),
+    ("it", "Il rilascio di Qwen2.5 è atteso."),
+    ("it", "Il chip H200 è più veloce dell'A100 e del B200."),
+    ("it", "Lo prevede l'art. 36 della legge."),
+    ("it", "Lo prevede l'articolo 36, comma 3."),
+    ("it", "Si veda il n. 5, il nr. 5, a pag. 12 e a p. 12."),
+    ("it", "È uscita la versione 2 del software."),
+    ("it", "Gli utili del 3° trimestre."),
+    ("it", "La 1ª edizione del premio."),
+    ("it", "Nel XX secolo regnava Enrico III."),
+    ("it", "La musica degli anni '90 e degli anni 90."),
+    ("it", "Scadenza: 22/11/2025 o 2025-11-22."),
+    ("it", "L'incontro è alle 10:30."),
+    ("it", "Un disco da 2TB, la rete 5G e il G5."),
+    ("it", "Un SSD M.2 con la v2 del firmware."),
+    ("it", "Usa GPT-4 e GPT-4o, versione 2.5.1."),
+    ("it", "Chiamare il 02 1234 5678 o il +39 333 1234567."),
+    ("it", "Decine di migliaia, centinaia e migliaia di persone."),
+    ("it", "Milioni di persone lo usano."),
+    ("it", "Sei sicuro di volerlo fare?"),
+    ("it", "L'arte del Novecento."),
+    ("it", "Un uomo e una donna."),
+    ("it", "Tra il 2020 e il 2024 le vendite sono salite."),
+    ("it", "Nel periodo 2020-2024 le vendite sono salite."),
+    ("it", "Dal 2020 le vendite sono salite oltre il 2025."),
+    ("en", "In 2024 output grew."),
+    ("en", "The deal was signed on November 22, or Nov. 22."),
+    ("en", "It was signed on 22 November 2025."),
+    ("en", "The 1st, 2nd, 23rd and 4th place."),
+    ("en", "See No. 5, version 2, section 5 and chapter 3."),
+    ("en", "Music of the '90s and the 1990s."),
+    ("en", "Dozens, hundreds of people, thousands more."),
+    ("en", "One of them met a man."),
+    ("en", "Between 2020 and 2024 sales rose."),
+    ("en", "It opens May 5, and it may be late."),
+    ("en", "The H200 replaces the A100 in 5G networks."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_QUANTITIES)
+def test_not_a_quantity(parsers: dict[str, NumberParser], lang: str, sentence: str) -> None:
+    found = parsers[lang].find(sentence)
+    assert found == [], [sentence[m.start : m.end] for m in found]
+
+
+def test_several_in_order(parsers: dict[str, NumberParser]) -> None:
+    text = "Nel 2024 ha aperto 36 data center e assunto oltre 100.000 persone, circa il 90%."
+    found = parsers["it"].find(text)
+    assert [text[m.start : m.end] for m in found] == ["36", "oltre 100.000", "circa il 90%"]
+
+
+# (language, sentence, (start, end, value_start, value_end) as substrings)
+SPANS = [
+    ("it", "Ha installato oltre 100.000 GPU.", "oltre 100.000", "100.000"),
+    ("it", "Controlla circa il 90% delle terre.", "circa il 90%", "90"),
+    ("it", "Ospiterà tra 80 e 100 mila chip.", "tra 80 e 100 mila", "80 e 100"),
+    ("it", "Un piano da 1,5 miliardi di dollari.", "1,5 miliardi di dollari", "1,5"),
+    ("en", "A $1.5 billion plan.", "$1.5 billion", "1.5"),
+    ("en", "Shares rose +5% today.", "+5%", "+5"),
+    ("it", "Erano trentasei.", "trentasei", "trentasei"),
+    ("it", "Sono 36 o più.", "36 o più", "36"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expression", "numeral"), SPANS)
+def test_spans(
+    parsers: dict[str, NumberParser], lang: str, sentence: str, expression: str, numeral: str
+) -> None:
+    match = only(parsers[lang], sentence)
+    start = sentence.index(expression)
+    value_start = sentence.index(numeral, start)
+    assert (match.start, match.end) == (start, start + len(expression))
+    assert (match.value_start, match.value_end) == (value_start, value_start + len(numeral))
+
+
+def test_exact_offsets(parsers: dict[str, NumberParser]) -> None:
+    match = only(parsers["it"], "oltre 100.000 GPU")
+    assert (match.start, match.end, match.value_start, match.value_end) == (0, 13, 6, 13)
+
+
+def test_signs(parsers: dict[str, NumberParser]) -> None:
+    up, down, minus = parsers["it"].find("Variazioni: +5%, -3% e −2,5%.")
+    assert (up.value, up.signed, up.unit) == (5, True, "%")
+    assert (down.value, down.signed, str(down.interval)) == (-3, True, "[-3.5, -2.5]")
+    assert (minus.value, str(minus.interval)) == (-2.5, "[-2.55, -2.45]")
+    assert not only(parsers["it"], "Cresce del 5%.").signed
+
+
+def test_points_after_a_percentage_are_percentage_points(
+    parsers: dict[str, NumberParser],
+) -> None:
+    text = "Il Pil è salito al 5%, tre punti in più."
+    first, second = parsers["it"].find(text)
+    assert first.unit == "%"
+    assert (text[second.start : second.end], second.unit) == ("tre punti", "pp")
+    alone = only(parsers["en"], "The team scored 3 points.")
+    assert (alone.unit, alone.end - alone.start) == (None, 1)
+
+
+def test_about_tolerance() -> None:
+    parser = NumberParser(load_spec("en"), about_tolerance=0.2)
+    assert str(only(parser, "about 100 people").interval) == "[80, 120]"
+
+
+def test_empty_and_numberless_text(parsers: dict[str, NumberParser]) -> None:
+    assert parsers["it"].find("") == []
+    assert parsers["en"].find("No numbers here, none at all.") == []
+
+
+def test_masked_text_keeps_offsets(parsers: dict[str, NumberParser]) -> None:
+    text = "Vedi          il dato: 36 unità\nTrentasei righe."
+    first, second = parsers["it"].find(text)
+    assert text[first.start : first.end] == "36"
+    assert text[second.start : second.end] == "Trentasei"
+
+
+def test_a_language_is_data() -> None:
+    spec = {
+        "thousands": ["."],
+        "decimal": ",",
+        "qualifiers": {"over": ["mehr als", "über"]},
+        "scales": {"millionen": 1000000},
+        "units": {"%": ["%", "prozent"]},
+        "words": {"values": {"drei": 3, "zwei": 2}, "multipliers": {"hundert": 100}},
+    }
+    parser = NumberParser(spec)
+    match = only(parser, "Es gibt über 1,5 Millionen Nutzer.")
+    assert (match.qualifier, match.value, match.unit) == ("over", 1.5e6, None)
+    assert parser.find("dreihundert") == []  # this language does not glue number words
+    assert only(parser, "Mehr als drei Prozent").interval == Interval(3, INF, True, True)
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "not a mapping",
+        {"thousands": ["."], "decimal": "."},
+        {"thousands": ["."], "decimal": ",", "qualifiers": {"roughly": ["circa"]}},
+        {"thousands": ["."], "decimal": ",", "scales": {"mila": "a thousand"}},
+        {"thousands": "."},
+    ],
+)
+def test_malformed_language_data(spec: Any) -> None:
+    with pytest.raises(FactlintError):
+        NumberParser(spec)
+
+
+# --- Interval ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Interval(35.5, 36.5), Interval(36, 40), True),
+        (Interval(35.5, 36.5), Interval(36.5, 40), True),  # closed ends touch
+        (Interval(35.5, 36.5, high_open=True), Interval(36.5, 40), False),
+        (Interval(35.5, 36.5), Interval(36.5, 40, low_open=True), False),
+        (Interval(1, 2), Interval(3, 4), False),
+        (Interval(100000, INF, True, True), Interval(99999.5, 100000.5), True),
+        (Interval(100000, INF, True, True), Interval(99000, 100000), False),
+        (Interval(-INF, 10, True, True), Interval(10, 20), False),
+        (Interval(-INF, 10.5, True, False), Interval(10, 20), True),
+        (Interval(-INF, INF, True, True), Interval(5, 5), True),
+        (Interval(5, INF, False, True), Interval(-INF, 5, True, False), True),
+        (Interval(5, INF, True, True), Interval(-INF, 5, True, False), False),
+        (Interval(80000, 100000), Interval(81, 99), False),
+    ],
+)
+def test_interval_overlaps(a: Interval, b: Interval, expected: bool) -> None:
+    assert a.overlaps(b) is expected
+    assert b.overlaps(a) is expected
+
+
+@pytest.mark.parametrize(
+    ("interval", "text"),
+    [
+        (Interval(35.5, 36.5), "[35.5, 36.5]"),
+        (Interval(100000, INF, True, True), "(100000, inf)"),
+        (Interval(-INF, 10, True, True), "(-inf, 10)"),
+        (Interval(35.5, INF, False, True), "[35.5, inf)"),
+        (Interval(3.45, 3.55), "[3.45, 3.55]"),
+        (Interval(1.45e9, 1.55e9), "[1450000000, 1550000000]"),
+    ],
+)
+def test_interval_str(interval: Interval, text: str) -> None:
+    assert str(interval) == text
+
+
+# --- properties -------------------------------------------------------------------------
+
+FRAGMENTS = [
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    "\u202f",
+    ".",
+    ",",
+    ":",
+    "/",
+    "-",
+    "–",
+    "+",
+    "−",
+    "%",
+    "'",
+    "’",
+    "(",
+    "$",
+    "€",
+    "0",
+    "1",
+    "36",
+    "100",
+    "2024",
+    "1.5",
+    "3,5",
+    "100.000",
+    "100,000",
+    "1.000.000",
+    "02",
+    "12345678",
+    "oltre ",
+    "più del ",
+    "circa il ",
+    "tra ",
+    " e ",
+    "over ",
+    "between ",
+    " and ",
+    "about ",
+    "mila",
+    " miliardi",
+    " di dollari",
+    " billion",
+    "bn",
+    "k",
+    " per cento",
+    " percent",
+    " punti",
+    " points",
+    "trentasei",
+    "thirty-six",
+    "un ",
+    "a ",
+    "one ",
+    "sei",
+    "novembre ",
+    "November ",
+    "art. ",
+    "No. ",
+    "°",
+    "st",
+    "H",
+    "GPT",
+    "anni ",
+    " o più",
+    " or more",
+    "e oltre",
+    "Qwen",
+    "x",
+    "é",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lang=st.sampled_from(["it", "en"]),
+    text=st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=4), max_size=25).map("".join),
+)
+def test_find_never_fails_and_spans_are_sound(
+    parsers: dict[str, NumberParser], lang: str, text: str
+) -> None:
+    previous_end = 0
+    for match in parsers[lang].find(text):
+        assert 0 <= match.start <= match.value_start < match.value_end <= match.end <= len(text)
+        assert match.start >= previous_end
+        previous_end = match.end
+        assert match.interval.low <= match.interval.high
+        assert match.qualifier in (None, "over", "at_least", "up_to", "under", "about", "between")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lang=st.sampled_from(["it", "en"]),
+    number=st.integers(min_value=0, max_value=10**15),
+    separator=st.sampled_from(["locale", "\u00a0", "\u202f"]),
+)
+def test_thousands_round_trip(
+    parsers: dict[str, NumberParser], lang: str, number: int, separator: str
+) -> None:
+    if separator == "locale":
+        separator = "." if lang == "it" else ","
+    written = f"{number:,}".replace(",", separator)
+    sentence = f"Il conto: {written} pezzi." if lang == "it" else f"The count: {written} units."
+    match = only(parsers[lang], sentence)
+    assert match.value == number
+    assert sentence[match.value_start : match.value_end] == written
