@@ -132,6 +132,7 @@ class NumberParser:
                 "language file: `numbers.decimal` must be one character, not a thousands one"
             )
         self._decimal = decimal
+        self._ungroup = {ord(c): None for c in thousands + ".,"}  # for str.translate
 
         # qualifiers: phrase -> (canonical name, whether it includes an article)
         contractions = _mapping(spec, "contractions")
@@ -173,6 +174,7 @@ class NumberParser:
         currency_after = _codes(after, "currencies")
         # one lookup for every word that can follow a number as its unit
         self._unit_words = {**currency_after, **self._context_units, **self._units}
+        self._context_only = set(self._context_units) - set(self._units)
         months = _strings(spec, "months")
         self._init_words(_mapping(spec, "words"))
 
@@ -420,7 +422,8 @@ class NumberParser:
                     post = tail.group("post")
             if (
                 words is None
-                and _glued(text, end)
+                and end < n
+                and (text[end].isalnum() or text[end] == "_")
                 and tail.start("s1") != end
                 and tail.start("unit") != end
             ):
@@ -428,7 +431,7 @@ class NumberParser:
             unit, trimmed_end = self._unit_of(tail)
             if post is not None and qualifier is None and span is None:
                 qualifier = _lookup(self._postfix, post, None)
-        elif words is None and _glued(text, end):
+        elif words is None and end < n and (text[end].isalnum() or text[end] == "_"):
             return None, end
         if qualifier == "between" and span is None:
             # "tra 5 anni" means "in 5 years"
@@ -496,13 +499,13 @@ class NumberParser:
         """(mantissa, decimals) of digits matched by `_numeral`: "3,5" is (35, 1)."""
         if grouped:
             whole, _, fraction = written.partition(self._decimal)
-            return _plain_digits(whole + fraction), len(fraction)
+            return int(whole.translate(self._ungroup) + fraction), len(fraction)
         if foreign:
-            return _plain_digits(written), 0
-        for i, c in enumerate(written):
-            if c in ".,":
-                return int(written[:i] + written[i + 1 :]), len(written) - i - 1
-        return int(written), 0
+            return int(written.translate(self._ungroup)), 0
+        point = max(written.find("."), written.find(","))  # a plain numeral has at most one
+        if point < 0:
+            return int(written), 0
+        return int(written[:point] + written[point + 1 :]), len(written) - point - 1
 
     def _scale_of(self, written: str | None) -> int | None:
         if written is None:
@@ -515,15 +518,16 @@ class NumberParser:
         written = tail.group("unit")
         if written is None:
             return None, None
-        unit = _lookup(self._unit_words, written, None)
-        key = _norm(written)
-        if key in self._context_units and key not in self._units:
-            end = tail.start("link") if tail.start("link") >= 0 else tail.start("unit")
-            # the spaces before the word belong to neither
-            while end > 0 and tail.string[end - 1].isspace():
-                end -= 1
-            return unit, end
-        return unit, None
+        key = written.lower()
+        if key not in self._unit_words:
+            key = _norm(written)
+        if key not in self._context_only:
+            return self._unit_words.get(key), None
+        end = tail.start("link") if tail.start("link") >= 0 else tail.start("unit")
+        # the spaces before the word belong to neither
+        while end > 0 and tail.string[end - 1].isspace():
+            end -= 1
+        return self._unit_words.get(key), end
 
     def _range(
         self, text: str, tail: re.Match[str], mantissa: int, decimals: int, scale1: int | None
@@ -779,10 +783,6 @@ def _word_value(pieces: list[_Piece]) -> int:
 
 def _pow10(value: int) -> int:
     return 10 ** len(str(value))
-
-
-def _plain_digits(written: str) -> int:
-    return int("".join(c for c in written if c.isdigit()))
 
 
 def _numeral(suffix: str, thousands: str, decimal: str) -> str:
