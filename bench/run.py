@@ -93,7 +93,8 @@ def corpus(work: Path, articles: int, seed: int) -> tuple[Path, int]:
 def table(results: list[Result]) -> str:
     """The results as a Markdown table, with ratios between sizes of one scenario."""
     lines = [
-        "| scenario | articles | words | wall (s, median) | words/s | peak RSS (MB) | vs smallest |",
+        "| scenario | articles | words | wall (s, median) | words/s | peak RSS (MB) "
+        "| vs smallest |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     first: dict[str, Result] = {}
