@@ -13,6 +13,7 @@ disputed), read from the language's cue phrases, so checks can stay quiet on
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,9 +42,12 @@ CONTEXT_SENTENCES = 2
 _COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?![\w\-])")
+# A capitalised word, possibly followed by a version code ("Hunyan-A13B").
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?!\w)(?!-[a-z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
+# "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
+_COMPOUND_MODIFIER = re.compile(r"-[^\W\d_]*[a-z][^\W\d_]*\b")
 _NAME_AHEAD = re.compile(r"\s+[a-z]{1,3}\d")
 
 
@@ -99,6 +103,7 @@ class Quantity:
     phrase_end: int
     clause_start: int
     concepts: frozenset[str] = frozenset()
+    per_unit: bool = False
 
     @property
     def start(self) -> int:
@@ -179,6 +184,11 @@ class _LanguageTools:
     change: re.Pattern[str] | None
     skip_words: frozenset[str]
     stop_words: frozenset[str]
+    genitives: frozenset[str]
+    counted_pass: frozenset[str]
+    measures: Mapping[str, str]
+    per_unit: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     concepts: _Concepts
@@ -203,6 +213,15 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
         skip_words=frozenset(skip),
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
+        genitives=frozenset(str(w).lower() for w in data.get("genitives", ())),
+        counted_pass=frozenset(str(w).lower() for w in data.get("counted_pass", ())),
+        measures={
+            str(word).lower(): unit
+            for unit, words in (data.get("measures") or {}).items()
+            for word in words
+        },
+        per_unit=_cue_regex(data.get("per_unit", ())),
+        exceptions=_cue_regex(assertion.get("exceptions", ())),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         concepts=_concepts(data.get("concepts") or {}),
@@ -240,11 +259,13 @@ class Extractor:
         attributions: list[Attribution] = []
         successions: list[Succession] = []
         for number, in_sentence in by_sentence.items():
-            group = [m for m in in_sentence if m.type in RELATION_TYPES]
+            group = [
+                m
+                for m in in_sentence
+                if m.type in RELATION_TYPES and not _COMPOUND_MODIFIER.match(masked, m.end)
+            ]
             if len(group) > 1:
-                self._relations(
-                    tools, lowered, sentences[number], number, group, attributions, successions
-                )
+                self._relations(tools, lowered, sentences, number, group, attributions, successions)
         quantities = self._quantities(
             tools, masked, lowered, sentences, starts, mentions, by_sentence
         )
@@ -262,13 +283,13 @@ class Extractor:
         self,
         tools: _LanguageTools,
         lowered: str,
-        sentence: tuple[int, int],
+        sentences: Sequence[tuple[int, int]],
         number: int,
         group: Sequence[Mention],
         attributions: list[Attribution],
         successions: list[Succession],
     ) -> None:
-        sentence_start, sentence_end = sentence
+        sentence_start, sentence_end = sentences[number]
         distributive = tools.distributive is not None and tools.distributive.search(
             lowered, sentence_start, sentence_end
         )
@@ -290,7 +311,9 @@ class Extractor:
                                 first.start,
                                 second.end,
                                 template.text,
-                                _assertion(tools, lowered, sentence, first.start, second.end),
+                                _assertion(
+                                    tools, lowered, sentences, number, first.start, second.end
+                                ),
                                 number,
                             )
                         )
@@ -308,7 +331,7 @@ class Extractor:
                             first.start,
                             second.end,
                             template.text,
-                            _assertion(tools, lowered, sentence, first.start, second.end),
+                            _assertion(tools, lowered, sentences, number, first.start, second.end),
                             number,
                         )
                     )
@@ -341,7 +364,9 @@ class Extractor:
             if index < 0:
                 continue
             sentence = sentences[index]
-            counted, counted_end = _counted(tools, lowered, number.end, sentence[1])
+            counted, counted_end, measure = _counted(tools, lowered, number.end, sentence[1])
+            if measure is not None and number.unit is None:
+                number = dataclasses.replace(number, unit=measure)
             of = tuple(
                 m for m in mentions[at + 1 :] if m.start < counted_end and m.start >= number.end
             )
@@ -364,6 +389,9 @@ class Extractor:
             )
             concepts = tools.concepts.find(tools.concepts.counted, counted)
             clause_start, clause_end = _clause(lowered, sentence, number.start, number.end)
+            per_unit = tools.per_unit is not None and bool(
+                tools.per_unit.search(lowered, clause_start, clause_end)
+            )
             concepts |= tools.concepts.find(
                 tools.concepts.sentence, lowered[clause_start:clause_end]
             )
@@ -379,11 +407,14 @@ class Extractor:
                     context=tuple(context),
                     years=years,
                     change=change,
-                    assertion=_assertion(tools, lowered, sentence, number.start, number.end),
+                    assertion=_assertion(
+                        tools, lowered, sentences, index, number.start, number.end
+                    ),
                     sentence=index,
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
                     concepts=frozenset(concepts),
+                    per_unit=per_unit,
                 )
             )
         return found
@@ -421,13 +452,16 @@ def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, M
     return None
 
 
-def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tuple[str, int]:
-    """The words after a number that say what it counts, and where they end."""
+def _counted(
+    tools: _LanguageTools, lowered: str, start: int, limit: int
+) -> tuple[str, int, str | None]:
+    """The noun phrase after a number that says what it counts, where it ends, and the
+    measure unit its first word gives ("80 GB"), if any."""
     window_end = min(limit, start + 100)
     stop = _COUNTED_STOP.search(lowered, start, window_end)
     end = stop.start() if stop else window_end
-    words = []
-    last = start
+    words: list[str] = []
+    ends: list[int] = []
     for match in _WORDS.finditer(lowered, start, end):
         word = match.group(0)
         if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
@@ -437,10 +471,36 @@ def _counted(tools: _LanguageTools, lowered: str, start: int, limit: int) -> tup
         if word in tools.stop_words and not joins_names:
             break
         words.append(word)
-        last = match.end()
+        ends.append(match.end())
         if len(words) == COUNTED_WORDS:
             break
-    return " ".join(words), last
+    if not words:
+        return "", start, None
+    measure = tools.measures.get(words[0])
+    passes = measure is not None or words[0] in tools.counted_pass
+    inside = _phrase_words(tools, words)
+    # "500 progetti di nuovi data center" counts projects: the phrase ends at a genitive,
+    # unless its first word passes the count on or a known phrase spans it ("centri di calcolo").
+    for index in range(1, len(words)):
+        if words[index] in tools.genitives and index not in inside and not (passes and index == 1):
+            words, ends = words[:index], ends[:index]
+            break
+    return " ".join(words), ends[-1], measure
+
+
+def _phrase_words(tools: _LanguageTools, words: Sequence[str]) -> set[int]:
+    """Indices of the words that stand inside a multi-word concept phrase."""
+    pattern = tools.concepts.counted
+    if pattern is None:
+        return set()
+    text = " ".join(words)
+    starts = list(itertools.accumulate(len(w) + 1 for w in words))
+    inside: set[int] = set()
+    for match in pattern.finditer(text):
+        first = bisect.bisect_right(starts, match.start())
+        last = bisect.bisect_left(starts, match.end())
+        inside.update(range(first, last + 1))
+    return inside
 
 
 def _clause(lowered: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -452,26 +512,67 @@ def _clause(lowered: str, sentence: tuple[int, int], start: int, end: int) -> tu
     return clause_start, after.start() if after else sentence[1]
 
 
+def _cue(
+    tools: _LanguageTools, kind: Assertion, text: str, start: int = 0, end: int | None = None
+) -> bool:
+    """Whether `text[start:end]` has a cue of `kind` that is not part of an exception."""
+    pattern = tools.cues[kind]
+    if pattern is None:
+        return False
+    end = len(text) if end is None else end
+    for match in pattern.finditer(text, start, end):
+        if tools.exceptions is None or not _inside_exception(tools.exceptions, text, match.start()):
+            return True
+    return False
+
+
+def _inside_exception(exceptions: re.Pattern[str], text: str, position: int) -> bool:
+    """Whether the cue at `position` belongs to an exception phrase ("non solo")."""
+    window = max(0, position - 30)
+    return any(
+        m.start() <= position < m.end() for m in exceptions.finditer(text, window, position + 30)
+    )
+
+
+def _quoted(lowered: str, sentence_start: int, start: int) -> bool:
+    """Whether `start` lies inside quotation marks opened in its sentence."""
+    before = lowered[sentence_start:start]
+    opened = before.count("“") + before.count("«") - before.count("”") - before.count("»")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def _assertion(
-    tools: _LanguageTools, lowered: str, sentence: tuple[int, int], start: int, end: int
+    tools: _LanguageTools,
+    lowered: str,
+    sentences: Sequence[tuple[int, int]],
+    index: int,
+    start: int,
+    end: int,
 ) -> Assertion:
-    """How the claim at [start, end) is asserted, from the cues of its sentence."""
-    sentence_start, sentence_end = sentence
-    cues = tools.cues
-    disputed = cues[Assertion.DISPUTED]
-    if disputed is not None and disputed.search(lowered, sentence_start, sentence_end):
+    """How the claim at [start, end) is asserted, from the cues of its sentence.
+
+    A claim in quotation marks is reported; a reported claim is disputed when the sentence
+    before or after it disputes it ("A post claimed X. It was not.").
+    """
+    sentence_start, sentence_end = sentences[index]
+    if _cue(tools, Assertion.DISPUTED, lowered, sentence_start, sentence_end):
         return Assertion.DISPUTED
     before = lowered[sentence_start:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    negated = cues[Assertion.NEGATED]
-    if negated is not None and negated.search(clause):
+    if _cue(tools, Assertion.NEGATED, clause):
         return Assertion.NEGATED
-    conditional = cues[Assertion.CONDITIONAL]
-    if conditional is not None and conditional.search(before):
+    if _cue(tools, Assertion.CONDITIONAL, before):
         return Assertion.CONDITIONAL
-    for kind in (Assertion.HEDGED, Assertion.REPORTED):
-        pattern = cues[kind]
-        if pattern is not None and pattern.search(lowered, sentence_start, sentence_end):
-            return kind
+    if _cue(tools, Assertion.HEDGED, lowered, sentence_start, sentence_end):
+        return Assertion.HEDGED
+    if _quoted(lowered, sentence_start, start) or _cue(
+        tools, Assertion.REPORTED, lowered, sentence_start, sentence_end
+    ):
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(sentences) and _cue(
+                tools, Assertion.DISPUTED, lowered, *sentences[neighbour]
+            ):
+                return Assertion.DISPUTED
+        return Assertion.REPORTED
     return Assertion.PLAIN

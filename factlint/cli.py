@@ -21,9 +21,7 @@ from factlint.errors import FactlintError
 from factlint.examples import run_examples
 from factlint.findings import Severity
 from factlint.formatters import FORMATTERS
-from factlint.language import load_languages
-from factlint.lint import Linter, discover, read_article
-from factlint.rules import RuleSet, load_rules
+from factlint.lint import Linter, build_linter, discover, read_article
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,15 +52,7 @@ def _rule_paths(given: Sequence[str]) -> list[Path]:
 
 
 def _build(rule_paths: Sequence[str], **options: Any) -> Linter:
-    base = load_languages()
-    ruleset: RuleSet = load_rules(_rule_paths(rule_paths), base)
-    languages = load_languages(ruleset.cues) if ruleset.cues else base
-    default_lang = options.get("default_lang", "en")
-    if default_lang not in languages:
-        raise FactlintError(
-            f"--lang {default_lang}: unknown language; choose one of {', '.join(languages)}"
-        )
-    return Linter(ruleset, languages, **options)
+    return build_linter(_rule_paths(rule_paths), **options)
 
 
 _rules_option = click.option(

@@ -41,6 +41,11 @@ PLACE_TYPES = frozenset({"country", "place"})
 # How many disagreeing claims a finding looks at (and cites, at most RELATED of them).
 PARTNERS = 20
 RELATED = 3
+# Figures further apart than this factor count different things (per server vs in total),
+# not one thing misstated: nobody writes 4 for 13,824.
+MAGNITUDE = 10.0
+# Units whose figures are shares of something: their subject must be named in their clause.
+SHARE_UNITS = frozenset({"%", "pp", "bp"})
 _COMPARED = frozenset({Assertion.PLAIN, Assertion.HEDGED, Assertion.REPORTED})
 
 
@@ -118,25 +123,24 @@ def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
     The key is: the concepts it counts, the products it counts, the nearest place, the
-    companies named in its clause before it (its subject), its unit and its year.
+    companies named in its clause before it (its subject), its unit and its year. A share
+    ("13% of revenue") is compared only when its clause names what it is the share of.
     """
-    if quantity.change or len(quantity.years) > 1:
+    if quantity.change or quantity.per_unit or len(quantity.years) > 1:
         return None
     of = tuple(sorted({m.entity for m in quantity.of if m.type in PRODUCT_TYPES}))
     # Something counted must be named: a concept ("nuovi data center") or a product ("H200").
     if not quantity.concepts and not of:
         return None
-    places = [m for m in quantity.context if m.type in PLACE_TYPES]
+    in_clause = [m for m in quantity.context if quantity.clause_start <= m.start < quantity.start]
+    if quantity.number.unit in SHARE_UNITS:
+        if not in_clause:
+            return None
+        places = [m for m in in_clause if m.type in PLACE_TYPES]
+    else:
+        places = [m for m in quantity.context if m.type in PLACE_TYPES]
     where = min(places, key=lambda m: abs(m.start - quantity.start)).entity if places else None
-    who = tuple(
-        sorted(
-            {
-                m.entity
-                for m in quantity.context
-                if m.type in OWNER_TYPES and quantity.clause_start <= m.start < quantity.start
-            }
-        )
-    )
+    who = tuple(sorted({m.entity for m in in_clause if m.type in OWNER_TYPES}))
     if not (of or where or who):
         return None
     year = quantity.years[0] if quantity.years else None
@@ -223,6 +227,22 @@ def _comparable_pair(a: Comparable, b: Comparable) -> bool:
     return a is not b and (a.side.plain or b.side.plain)
 
 
+def _size(value: Interval) -> float | None:
+    """A representative magnitude of an interval: its middle, or its finite end."""
+    finite = [end for end in (value.low, value.high) if abs(end) != float("inf")]
+    if not finite:
+        return None
+    return abs(sum(finite) / len(finite))
+
+
+def _same_magnitude(a: Interval, b: Interval) -> bool:
+    """Whether two figures are close enough for one to be a misstatement of the other."""
+    size_a, size_b = _size(a), _size(b)
+    if not size_a or not size_b:
+        return True
+    return max(size_a, size_b) / min(size_a, size_b) <= MAGNITUDE
+
+
 class _IntervalGroup(_Group):
     def __init__(self, items: Sequence[Comparable]) -> None:
         self.by_high = sorted(items, key=lambda i: _interval(i).high)
@@ -239,15 +259,19 @@ class _IntervalGroup(_Group):
         for other in reversed(self.by_high[:below]):
             if len(found) >= PARTNERS:
                 break
-            if _comparable_pair(item, other) and not value.overlaps(_interval(other)):
+            if _comparable_pair(item, other) and self._disagree(value, _interval(other)):
                 found.append(other)
         above = bisect.bisect_left(self.lows, value.high)
         for other in self.by_low[above:]:
             if len(found) >= 2 * PARTNERS:
                 break
-            if _comparable_pair(item, other) and not value.overlaps(_interval(other)):
+            if _comparable_pair(item, other) and self._disagree(value, _interval(other)):
                 found.append(other)
         return found
+
+    @staticmethod
+    def _disagree(a: Interval, b: Interval) -> bool:
+        return not a.overlaps(b) and _same_magnitude(a, b)
 
     def in_majority(self, item: Comparable) -> bool:
         if self.majority is None:

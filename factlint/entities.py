@@ -17,7 +17,7 @@ import ahocorasick
 # Types whose names are followed by versions ("Qwen 2.5", "Llama 3.1-Instruct").
 VERSIONED_TYPES = frozenset({"model", "product"})
 _VERSION = re.compile(
-    r"(?:[ \-]?v?\d+(?:\.\d+)*[a-zA-Z]{0,2}\b|-[A-Z]\d+\b)"
+    r"(?:[ \-]?v?\d+(?:\.\d+)*[a-zA-Z]{0,2}\b|[ \-][A-Z]{1,2}\d+(?:\.\d+)*[A-Za-z]?\b)"
     r"(?:[ \-](?:Max|Plus|Pro|Turbo|Ultra|Mini|Flash|Lite|Instruct|Coder|VL|Omni|Chat|Preview))*"
 )
 

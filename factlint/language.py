@@ -53,11 +53,14 @@ def _load_file(path: Path) -> dict[str, Any]:
 
 
 def _merge_cues(data: dict[str, Any], cues: Mapping[str, list[str]]) -> dict[str, Any]:
-    """A copy of `data` with extra relation templates and assertion cues appended."""
+    """A copy of `data` with extra relation templates, assertion cues and fillers appended."""
     merged = dict(data)
     relations = {key: list(value) for key, value in data["relations"].items()}
     assertion = {key: list(value) for key, value in data["assertion"].items()}
     for category, phrases in cues.items():
+        if category == "fillers":
+            merged["fillers"] = [*data["fillers"], *phrases]
+            continue
         target = relations if category in relations else assertion
         target.setdefault(category, []).extend(phrases)
     merged["relations"] = relations

@@ -10,15 +10,16 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factlint import consistency
 from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
 from factlint.entities import EntityIndex
-from factlint.errors import Problem
+from factlint.errors import FactlintError, Problem
 from factlint.findings import Finding
-from factlint.language import Language
-from factlint.rules import RuleSet
+from factlint.language import Language, load_languages
+from factlint.rules import RuleSet, load_rules
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 # Directories that never hold articles: version control, tool caches, dependencies.
@@ -59,6 +60,20 @@ def discover(
         else:
             problems.append(Problem(given, None, "no such file or directory; skipped"))
     return list(dict.fromkeys(files)), problems
+
+
+def build_linter(rule_paths: Sequence[Path], **options: Any) -> Linter:
+    """A Linter for the rule files under `rule_paths`, their cue phrases merged into the
+    language data. Options are Linter's (default_lang, select, ignore, about_tolerance)."""
+    base = load_languages()
+    ruleset = load_rules(rule_paths, base)
+    languages = load_languages(ruleset.cues) if ruleset.cues else base
+    default_lang = options.get("default_lang", "en")
+    if default_lang not in languages:
+        raise FactlintError(
+            f"--lang {default_lang}: unknown language; choose one of {', '.join(languages)}"
+        )
+    return Linter(ruleset, languages, **options)
 
 
 def _selected(finding: Finding, select: Sequence[str], ignore: Sequence[str]) -> bool:

@@ -44,6 +44,7 @@ _YEARS = (1900, 2100)
 _MAX_CHARS = 40  # a longer numeral is an identifier, and could overflow a float
 _PHONE_DIGITS = 8  # a bare run of this many digits is a phone number or an identifier
 _PERCENT_CONTEXT = 250  # how far back a percentage makes a bare "points" mean "pp"
+_MAX_GLUED = 12  # pieces in one glued number word: "settecentosettantasettemila" has 6
 _SMALL_MULTIPLIER = 1000  # "hundred" multiplies its group; "thousand" and up close it
 
 _PHONE = re.compile(
@@ -82,6 +83,7 @@ class Interval:
         return low == high and not (low_open or high_open or math.isinf(low))
 
     def __str__(self) -> str:
+        """Human form: "[35.5, 36.5]", "(100000, inf)"; an infinite end is always open."""
         left = "(" if self.low_open or math.isinf(self.low) else "["
         right = ")" if self.high_open or math.isinf(self.high) else "]"
         return f"{left}{_format(self.low)}, {_format(self.high)}{right}"
@@ -89,7 +91,15 @@ class Interval:
 
 @dataclass(frozen=True, slots=True)
 class NumberMatch:
-    """One quantity found in a text, with its spans and the interval it asserts."""
+    """One quantity found in a text, with its spans and the interval it asserts.
+
+    `start`/`end` span the whole expression: qualifier, currency, numeral(s), scale
+    word, unit ("circa il 90%", "tra 80 e 100 mila", "$1.5 billion");
+    `value_start`/`value_end` the numeral(s) alone, with their sign ("100.000",
+    "80 e 100", "-3"). `value` is the written value with its scale applied, the low
+    end for a range. `qualifier` is one of `QUALIFIERS` or None; `unit` is "%", "pp",
+    "bp", a currency code such as "USD", or None.
+    """
 
     start: int
     end: int
@@ -99,7 +109,7 @@ class NumberMatch:
     interval: Interval
     qualifier: str | None
     unit: str | None
-    signed: bool
+    signed: bool  # written with an explicit + or - sign
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,11 +356,13 @@ class NumberParser:
         # left: qualifier, currency, or what makes this no quantity
         p = n - value_start
         left = self._left.match(rtext, p)
+        if left is None:  # cannot happen: the pattern also matches the empty string
+            return None, start + 1
         qualifier: str | None = None
         with_article = False
         currency = None
         expression_start = value_start
-        if left is not None and left.end() != p:
+        if left.end() != p:
             apos, code, month, cur, art, qual = left.group(
                 "apos", "code", "month", "cur", "art", "qual"
             )
@@ -359,10 +371,11 @@ class NumberParser:
             if qual is not None:
                 qualifier, with_article = _lookup(self._qualifiers, qual[::-1], (None, False))
                 with_article = with_article or art is not None
-                expression_start = n - left.end("qual")
+                if qualifier is not None:
+                    expression_start = n - left.end("qual")
             if cur is not None:
                 currency = _lookup(self._currency_before, cur[::-1], None)
-                if qual is None:
+                if qualifier is None:
                     expression_start = n - left.end("cur")
 
         # right: the digits themselves, then scale, range, unit, postfix qualifier
@@ -437,7 +450,7 @@ class NumberParser:
             # "tra 5 anni" means "in 5 years"
             qualifier, with_article, expression_start = None, False, value_start
             if currency is not None:
-                expression_start = n - left.end("cur")  # type: ignore[union-attr]
+                expression_start = n - left.end("cur")
         if currency is not None:
             unit, trimmed_end = currency, None
 
@@ -641,26 +654,44 @@ class NumberParser:
         if not self._pieces:
             return "(?!)"
         piece = _alternation(_capitalised(self._pieces))
-        # the first piece outside the repetition spares the engine a repeat set-up at
-        # every word that does not start with a piece
-        token = (f"{piece}(?:{piece})*" if self._concatenate else piece) + r"(?!\w)"
+        # The first piece outside the repetition spares the engine a repeat set-up at
+        # every word that does not start with a piece; the bound keeps backtracking over
+        # pieces that split two ways ("un|otto", "uno|tto") from growing without limit.
+        token = (
+            f"{piece}(?:{piece}){{0,{_MAX_GLUED - 1}}}" if self._concatenate else piece
+        ) + r"(?!\w)"
         joiners = _alternation(_capitalised(self._joiners))
         join = rf"(?:{_SP}*-{_SP}*|{_SP}+(?:{joiners}{_SP}+)?)"
         return f"{token}(?:{join}{token})*"
 
     def _segment(self, word: str) -> list[str] | None:
-        """Split one written word into pieces, longest piece first, backtracking."""
-        if not word:
-            return []
-        for piece in self._by_initial.get(word[0], ()):
-            if word.startswith(piece) and (self._concatenate or len(piece) == len(word)):
-                rest = word[len(piece) :]
-                if piece in self._full and not rest:
-                    continue  # "trent" only comes before another piece
-                tail = self._segment(rest)
-                if tail is not None:
-                    return [piece, *tail]
-        return None
+        """Split one written word into pieces, preferring the longest piece at each step.
+
+        Worked backwards from the end of the word so that a long glued word costs a pass
+        per piece, not a search over every way of splitting it.
+        """
+        n = len(word)
+        choice: list[str] = [""] * (n + 1)  # the piece that starts a split of word[i:]
+        splits = [False] * n + [True]  # whether word[i:] splits into pieces at all
+        for i in range(n - 1, -1, -1):
+            for piece in self._by_initial.get(word[i], ()):
+                j = i + len(piece)
+                if (
+                    word.startswith(piece, i)
+                    and splits[j]
+                    and (self._concatenate or (i == 0 and j == n))
+                    and (j < n or piece not in self._full)  # "trent" needs a piece after it
+                ):
+                    choice[i], splits[i] = piece, True
+                    break
+        if not splits[0]:
+            return None
+        parts: list[str] = []
+        i = 0
+        while i < n:
+            parts.append(choice[i])
+            i += len(choice[i])
+        return parts
 
     def _word_pieces(self, text: str, offset: int) -> list[_Piece]:
         pieces: list[_Piece] = []
@@ -823,13 +854,13 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.replace("’", "'").lower().split())
 
 
+_MISSING = object()
+
+
 def _lookup(table: Mapping[str, Any], written: str, default: Any) -> Any:
     """`table[_norm(written)]`, trying the cheap lowercase key first."""
     found = table.get(written.lower(), _MISSING)
     return found if found is not _MISSING else table.get(_norm(written), default)
-
-
-_MISSING = object()
 
 
 def _atom(ch: str) -> str:
@@ -938,6 +969,11 @@ def _codes(groups: Mapping[str, Any], key: str) -> dict[str, str]:
 
 
 def _int(value: Any, key: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value != int(value)
+    ):
         raise FactlintError(f"language file: `numbers.{key}` values must be whole numbers")
     return int(value)

@@ -4,7 +4,8 @@ Templates are language data. Each has two named slots; the literal text between 
 *infix*) must make up the whole gap between two adjacent mentions, and literal text before
 the first slot (the *prefix*) must end right before the first mention. All templates of one
 relation and slot order share one compiled alternation, so testing a pair of mentions costs
-one regex match, however many templates there are.
+one regex match, however many templates there are. In a template, "..." stands for up to
+four words of any kind ("{product}, lanciato ... da {owner}").
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ ROLES: Mapping[str, tuple[str, str]] = {
     "succession": ("newer", "older"),
 }
 _SLOT = re.compile(r"\{(\w+)\}")
-_TOKEN = re.compile(r"\w+['’]|\w+|['’]\w*|[^\w\s]")
+_TOKEN = re.compile(r"\.\.\.|…|\w+['’]|\w+|['’]\w*|[^\w\s]")
+# "..." in a template: up to four words of any kind ("lanciato a metà luglio da").
+_ANY_WORDS = r"(?:[^\s,;:.()]+\s+){0,4}"
 # After a whole word: a space, or punctuation straight away ("predecessor,").
 _AFTER_WORD = r"(?:\s+|(?=[^\w\s]))"
 _APOSTROPHE = "['’]"
@@ -68,6 +71,8 @@ def _literal_regex(
     for index, token in enumerate(tokens):
         if token == ",":
             pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
+        elif token in ("...", "…"):
+            pieces.append(_ANY_WORDS)
         elif token == "(":
             pieces.append(r"\s*\(\s*")
         elif token == ")":

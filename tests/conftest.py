@@ -8,8 +8,7 @@ import pytest
 
 from factlint.findings import Finding
 from factlint.language import load_languages
-from factlint.lint import Linter
-from factlint.rules import load_rules
+from factlint.lint import Linter, build_linter
 
 ROOT = Path(__file__).parent.parent
 
@@ -17,8 +16,7 @@ ROOT = Path(__file__).parent.parent
 @pytest.fixture(scope="session")
 def linter() -> Linter:
     """A Linter with the shipped rules and languages."""
-    languages = load_languages()
-    return Linter(load_rules([ROOT / "rules"], languages), languages)
+    return build_linter([ROOT / "rules"])
 
 
 def lint_text(linter: Linter, text: str, lang: str) -> list[Finding]:

@@ -37,6 +37,8 @@ def claims_of(linter, text: str, lang: str):
         ("en", "The maker of Claude, Anthropic, raised money.", []),
         ("it", "Tencent e Alibaba, con i modelli Hunyuan e Qwen, crescono.", []),
         ("en", "Alibaba, Tencent and ByteDance: Qwen leads.", []),
+        ("en", "Kimi K2, released in July by Alibaba-backed Moonshot AI, leads.", []),
+        ("en", "Kimi K2, released in July by Moonshot AI, leads.", [("kimi", "moonshot-ai")]),
     ],
 )
 def test_attributions(linter, lang: str, text: str, expected: list) -> None:
@@ -143,14 +145,27 @@ def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> N
     ("lang", "text", "assertion"),
     [
         ("it", "Qwen di Tencent è popolare.", Assertion.PLAIN),
-        ("it", "Non è vero che Qwen sia di Tencent.", Assertion.NEGATED),
+        ("it", "Non è vero che Qwen sia di Tencent.", Assertion.DISPUTED),
+        (
+            "it",
+            "Qwen non è di Tencent, ma non solo: Doubao di Alibaba è popolare.",
+            Assertion.PLAIN,
+        ),
+        (
+            "en",
+            "A post claimed that Tencent's Qwen is popular. It is not true.",
+            Assertion.DISPUTED,
+        ),
+        ("en", 'The headline read "Tencent\'s Qwen wins".', Assertion.REPORTED),
+        ("en", "According to plans, Tencent's Qwen will grow.", Assertion.PLAIN),
         ("it", "Se Qwen fosse di Tencent, cambierebbe tutto.", Assertion.CONDITIONAL),
         ("it", "Forse Qwen di Tencent è popolare.", Assertion.HEDGED),
         ("it", "Secondo Reuters, Qwen di Tencent è popolare.", Assertion.REPORTED),
         ("it", "Alcuni siti scrivono erroneamente che Qwen è di Tencent.", Assertion.DISPUTED),
         ("it", "Nonostante tutto, Qwen di Tencent è popolare.", Assertion.PLAIN),
         ("en", "It is false that Qwen was developed by Tencent.", Assertion.DISPUTED),
-        ("en", "It is not true that Qwen is developed by Tencent.", Assertion.NEGATED),
+        ("en", "It is not true that Qwen is developed by Tencent.", Assertion.DISPUTED),
+        ("en", "Tencent's Qwen is not the leader.", Assertion.PLAIN),
         ("en", "If Qwen is developed by Tencent, we are wrong.", Assertion.CONDITIONAL),
         ("en", "According to Reuters, Tencent's Qwen is popular.", Assertion.REPORTED),
         ("en", "Tencent's Qwen is reportedly popular.", Assertion.HEDGED),

@@ -44,6 +44,10 @@ def found(text: str, lang: str = "it") -> list[tuple[str, str]]:
             [("alibaba-cloud", "Alibaba Cloud"), ("alibaba", "Alibaba Group")],
         ),
         ("Qwen 2.5 e Qwen2.5-Max", [("qwen", "Qwen 2.5"), ("qwen", "Qwen2.5-Max")]),
+        (
+            "Qwen K2 e Qwen-VL2, Qwen T1.5",
+            [("qwen", "Qwen K2"), ("qwen", "Qwen-VL2"), ("qwen", "Qwen T1.5")],
+        ),
         ("Tongyi Qianwen", [("qwen", "Tongyi Qianwen")]),
         ("Meta ha raggiunto la meta", [("meta", "Meta")]),
         ("META e Meta", [("meta", "META"), ("meta", "Meta")]),

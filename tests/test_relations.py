@@ -64,6 +64,13 @@ def test_templates_match(m, relation, first, gap, before, template) -> None:
         (IT, "attribution", "product", " e "),
         (IT, "attribution", "product", " non è di "),
         (IT, "attribution", "product", ", "),
+        (IT, "attribution", "product", ", lanciato per competere con i modelli di "),
+        (
+            EN,
+            "attribution",
+            "product",
+            ", developed to compete with the models made by a rival, and ",
+        ),
         (IT, "attribution", "owner", " "),
         (IT, "succession", "newer", " e "),
         (IT, "succession", "newer", ", "),

@@ -78,7 +78,7 @@ class AttributionCheck:
                 continue
             owner = self.entities[fact.owner].name
             message = fact.rule.format(
-                product=self.entities[claim.product.entity].name,
+                product=claim.product.surface,
                 owner=owner,
                 claimed=claim.owner.surface,
             )

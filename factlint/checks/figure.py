@@ -12,11 +12,13 @@ A number is only compared with a fact when it is the same quantity:
   entity of the same type there ("GPU H100 e H200") makes it a different quantity;
 - `where`: the place or subject: the nearest entity of that type to the number (in its
   sentence or the two before) must be one of these, and one must be there;
-- `context`: words or stems, one of which the sentence must contain ("raffina", "refin");
-- `unless`: words that make it another quantity ("estrazione", "mining", "totali");
+- `context`: words or stems, one of which its sentence or the one before must contain
+  ("raffina", "refin", "data center");
+- `unless`: words that make it another quantity when they stand in the number's clause
+  ("estrazione", "mining", "totali");
 - `years`: the years the fact holds for; a sentence that names only other years is about
   another time.
-Changes ("in calo del 5%") are never compared with levels.
+Changes ("in calo del 5%") and per-unit counts ("otto GPU ciascuno") are never compared.
 
 Options: `value` with `qualifier` (exact, about, over, at_least, up_to, under) and
 `tolerance` (a fraction), or `min` and `max`; `fact`, the fact in words.
@@ -26,6 +28,7 @@ Message placeholders: {found} (the number as written) and {fact}.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -103,6 +106,9 @@ def _interval(options: Mapping[str, object]) -> Interval:
     return Interval(value - spread, value + spread)
 
 
+_CLAUSE_END = re.compile(r"[,;:()—–]")
+
+
 def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
     padded = f" {text} "
     return any(f" {phrase} " in padded for phrase in phrases)
@@ -128,7 +134,7 @@ class FigureCheck:
 
     def _figures(self, doc: Document, claims: Claims, quantity: Quantity) -> Iterator[_Figure]:
         """The figures that are the same quantity as `quantity`, whatever their values."""
-        if quantity.change:
+        if quantity.change or quantity.per_unit:
             return
         seen: set[int] = set()
         for word in quantity.counted.split():
@@ -150,12 +156,18 @@ class FigureCheck:
             return False
         if figure.years and quantity.years and figure.years.isdisjoint(quantity.years):
             return False
-        if figure.context or figure.unless:
-            start, end = claims.sentences[quantity.sentence]
-            sentence = " ".join(doc.masked[start:end].lower().split())
-            if figure.context and not any(word in sentence for word in figure.context):
+        if figure.context:
+            first = claims.sentences[max(0, quantity.sentence - 1)][0]
+            end = claims.sentences[quantity.sentence][1]
+            around = " ".join(doc.masked[first:end].lower().split())
+            if not any(word in around for word in figure.context):
                 return False
-            if any(word in sentence for word in figure.unless):
+        if figure.unless:
+            end = claims.sentences[quantity.sentence][1]
+            clause = doc.masked[quantity.clause_start : end].lower()
+            stop = _CLAUSE_END.search(clause, quantity.phrase_end - quantity.clause_start)
+            clause = " ".join(clause[: stop.start() if stop else len(clause)].split())
+            if any(word in clause for word in figure.unless):
                 return False
         return True
 

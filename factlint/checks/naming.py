@@ -7,7 +7,8 @@ with the names of the entities (rapidfuzz, optimal string alignment distance): "
 "Alibabba", "Nvidai", "Tencnet". A fuzzy match is a warning at most, and is never made for
 short words, words with digits, words whose first letter differs, plurals of a name, or
 ordinary words the language file lists ("Hunan", "Dubai", "Owen", "Bernie": the claim
-extractor drops those before any comparison).
+extractor drops those before any comparison). Only one-word names of companies, models
+and products are compared: the words of longer names, and places, are ordinary words.
 
 Options: `terms` (each `use`, `avoid` and optionally `entity`), `fuzzy` (true, or
 `{types, min_length}`). Message placeholders: {found}, {use}.
@@ -82,6 +83,8 @@ OPTIONS_SCHEMA = {
     },
 }
 DEFAULT_MIN_LENGTH = 5
+# Places are written with ordinary words of the language ("Stato", "State"): never guessed.
+UNFUZZY_TYPES = frozenset({"country", "place", "person"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,12 +228,15 @@ def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> NamingCheck:
     for entity in entities.values():
         for name in entity.all_names:
             known.update(part.lower() for part in name.split())
-        if not entity.fuzzy or (types is not None and entity.type not in types):
+        if not entity.fuzzy or entity.type in UNFUZZY_TYPES:
             continue
+        if types is not None and entity.type not in types:
+            continue
+        # Only one-word names: the words of longer ones ("Stati" Uniti, Web "Services") are
+        # ordinary words that ordinary words are one typo away from.
         for name in entity.all_names:
-            for part in name.split():
-                if len(part) >= min_length and part.isalpha():
-                    names.setdefault(part.lower(), part)
+            if len(name) >= min_length and name.isalpha():
+                names.setdefault(name.lower(), name)
     return NamingCheck(
         avoid={entity: tuple(items) for entity, items in avoid.items()},
         fuzzy_rule=fuzzy_rule,
