@@ -19,9 +19,10 @@ from factlint import __version__
 from factlint.claimdump import format_jsonl, format_text, records
 from factlint.errors import FactlintError
 from factlint.examples import run_examples
+from factlint.files import discover, read_article
 from factlint.findings import Severity
 from factlint.formatters import FORMATTERS
-from factlint.lint import Linter, build_linter, discover, read_article
+from factlint.lint import Linter, build_linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 F = TypeVar("F", bound=Callable[..., Any])

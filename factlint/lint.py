@@ -6,7 +6,6 @@ and then applied to each document in one pass.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,15 +16,10 @@ from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
 from factlint.entities import EntityIndex
 from factlint.errors import FactlintError, Problem
+from factlint.files import discover, read_article
 from factlint.findings import Finding
 from factlint.language import Language, load_languages
 from factlint.rules import RuleSet, load_rules
-
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-# Directories that never hold articles: version control, tool caches, dependencies.
-SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", ".factlint_cache", "__pycache__", ".venv"}
-)
 
 
 @dataclass(frozen=True)
@@ -37,29 +31,6 @@ class LintResult:
     problems: tuple[Problem, ...]
     files: int
     words: int
-
-
-def discover(
-    paths: Sequence[str], suffixes: Sequence[str] = ARTICLE_SUFFIXES
-) -> tuple[list[str], list[Problem]]:
-    """Article files under `paths`: files as given, directories walked for `suffixes`."""
-    files: list[str] = []
-    problems: list[Problem] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
-                files.extend(
-                    os.path.join(root, name)
-                    for name in sorted(names)
-                    if name.lower().endswith(tuple(suffixes))
-                )
-        elif path.is_file():
-            files.append(given)
-        else:
-            problems.append(Problem(given, None, "no such file or directory; skipped"))
-    return list(dict.fromkeys(files)), problems
 
 
 def build_linter(rule_paths: Sequence[Path], **options: Any) -> Linter:
@@ -193,21 +164,3 @@ class Linter:
             files=len(documents),
             words=words,
         )
-
-
-def read_article(name: str, problems: list[Problem]) -> str | None:
-    """An article's text, or None (with a problem recorded) when it cannot be read as text."""
-    try:
-        data = Path(name).read_bytes()
-    except OSError as exc:
-        problems.append(Problem(name, None, f"cannot read: {exc.strerror or exc}; skipped"))
-        return None
-    if b"\0" in data[:8192]:
-        problems.append(Problem(name, None, "binary file (contains NUL bytes); skipped"))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "not valid UTF-8; skipped (save the file as UTF-8)"))
-        return None
