@@ -21,7 +21,7 @@ from factlint.errors import FactlintError
 from factlint.examples import run_examples
 from factlint.files import discover, read_article
 from factlint.findings import Severity
-from factlint.formatters import FORMATTERS
+from factlint.formatters import Report, formatters
 from factlint.lint import Linter, build_linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -77,7 +77,7 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(sorted(FORMATTERS)),
+    type=click.Choice(sorted(formatters())),
     default="text",
     show_default=True,
 )
@@ -120,7 +120,9 @@ def check(
         click.echo(f"factlint: warning: {problem}", err=True)
     if color is None:
         color = sys.stdout.isatty() and not _no_color()
-    click.echo(FORMATTERS[output_format](result.findings, result.documents, color), nl=False)
+    rules = {rule.id: rule for rule in linter.ruleset.rules}
+    report = Report(result.findings, result.documents, rules, color)
+    click.echo(formatters()[output_format](report), nl=False)
     counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
     if output_format == "text":
         elapsed = time.perf_counter() - started

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -176,11 +175,6 @@ def make_document(
     else:
         lang = detect_language(masked, stopwords, default_lang)
     return Document(path=path, text=text, masked=masked, lang=lang, meta=meta)
-
-
-def read_text(path: Path) -> str:
-    """Decode an article: UTF-8 with or without BOM."""
-    return path.read_bytes().decode("utf-8-sig")
 
 
 # A sentence ends at terminal punctuation followed by space, or at a line break that the

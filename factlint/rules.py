@@ -360,16 +360,17 @@ def load_rules(paths: Sequence[Path], languages: Iterable[str]) -> RuleSet:
     loader.check_entities()
     checks: list[Check] = []
     variants: list[tuple[str, str]] = []
-    if not loader.problems:
-        for kind, module in KINDS.items():
-            rules = [rule for rule in loader.rules if rule.kind == kind]
-            if not rules:
-                continue
-            try:
-                checks.append(module.build(rules, loader.entities))
-                variants.extend(getattr(module, "variants", lambda *_: ())(rules, loader.entities))
-            except FactlintError as exc:
-                loader.problems.extend(exc.problems)
+    # Kinds are built even when other files have problems, so that one run reports every
+    # problem; a rule that failed to load is simply absent.
+    for kind, module in KINDS.items():
+        rules = [rule for rule in loader.rules if rule.kind == kind]
+        if not rules:
+            continue
+        try:
+            checks.append(module.build(rules, loader.entities))
+            variants.extend(getattr(module, "variants", lambda *_: ())(rules, loader.entities))
+        except FactlintError as exc:
+            loader.problems.extend(exc.problems)
     if loader.problems:
         raise FactlintError(loader.problems)
     return RuleSet(

@@ -131,11 +131,3 @@ def test_front_matter_language_wins() -> None:
     text = "---\nlang: en\n---\nLa Cina ha autorizzato le aziende e il governo che per la non\n"
     doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
     assert doc.lang == "en"
-
-
-def test_bom_is_not_part_of_text(tmp_path) -> None:
-    from factlint.document import read_text
-
-    path = tmp_path / "a.md"
-    path.write_bytes("\ufeffH200 è qui".encode())
-    assert read_text(path) == "H200 è qui"

@@ -1,21 +1,35 @@
-"""Output formats: one module each, a pure function from findings to text.
+"""Output formats: one module each, a pure function from a Report to text.
 
-A formatter module provides `format(findings, documents) -> str`, where `documents`
-maps a path to its Document (for quoting lines). Adding a format means adding a module
-and a line below.
+A formatter module provides `format(report: Report) -> str`. Adding a format means adding
+a module and a line in FORMATTERS.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from factlint.document import Document
 from factlint.findings import Finding
-from factlint.formatters import json_format, text
+from factlint.rules import Rule
 
-Formatter = Callable[[Sequence[Finding], Mapping[str, Document], bool], str]
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text.format,
-    "json": json_format.format,
-}
+@dataclass(frozen=True)
+class Report:
+    """What a formatter is given: the findings, the documents they are in (for quoting
+    lines) and the rules they come from (for metadata; cross-article findings have no rule)."""
+
+    findings: Sequence[Finding]
+    documents: Mapping[str, Document] = field(default_factory=dict)
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    color: bool = False
+
+
+Formatter = Callable[[Report], str]
+
+
+def formatters() -> dict[str, Formatter]:
+    """Every output format by name."""
+    from factlint.formatters import json_format, text
+
+    return {"text": text.format, "json": json_format.format}

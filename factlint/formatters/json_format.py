@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 
-from factlint.document import Document
-from factlint.findings import Finding
+from factlint.formatters import Report
 
 
-def format(
-    findings: Sequence[Finding], documents: Mapping[str, Document], color: bool = False
-) -> str:
-    """The findings as a JSON array (documents and colour are not used)."""
-    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+def format(report: Report) -> str:
+    """The findings as a JSON array."""
+    return json.dumps([f.to_dict() for f in report.findings], ensure_ascii=False, indent=2) + "\n"

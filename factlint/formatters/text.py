@@ -3,10 +3,9 @@ with the span marked, the suggestion and the rule's source."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 from factlint.document import Document
 from factlint.findings import Finding, Severity
+from factlint.formatters import Report
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _RESET = "\033[0m"
@@ -27,19 +26,18 @@ def _excerpt(finding: Finding, doc: Document) -> list[str]:
     return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * offset + "^" * width]
 
 
-def format(
-    findings: Sequence[Finding], documents: Mapping[str, Document], color: bool = False
-) -> str:
+def format(report: Report) -> str:
     """Findings as readable text."""
     out: list[str] = []
-    for finding in findings:
+    color = report.color
+    for finding in report.findings:
         severity = finding.severity.value
         if color:
             severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
         where = f"{finding.path}:{finding.line}:{finding.column}"
         head = f"{where}: {severity} {finding.rule} {finding.message}"
         out.append(f"{_BOLD}{head}{_RESET}" if color else head)
-        doc = documents.get(finding.path)
+        doc = report.documents.get(finding.path)
         if doc is not None:
             out.extend(_excerpt(finding, doc))
         if finding.suggestion:

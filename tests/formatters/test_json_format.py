@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from factlint.findings import Finding, Related, Severity
-from factlint.formatters import json_format
+from factlint.formatters import Report, json_format
 
 
 def test_contract_fields() -> None:
@@ -24,7 +24,7 @@ def test_contract_fields() -> None:
         (Related("b.md", 4, 1, "x"),),
         "63",
     )
-    (obj,) = json.loads(json_format.format([finding], {}))
+    (obj,) = json.loads(json_format.format(Report([finding])))
     assert list(obj) == [
         "path",
         "line",
@@ -45,4 +45,4 @@ def test_contract_fields() -> None:
 
 
 def test_empty_is_an_empty_array() -> None:
-    assert json.loads(json_format.format([], {})) == []
+    assert json.loads(json_format.format(Report([]))) == []
