@@ -6,18 +6,18 @@ and then applied to each document in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from factlint import consistency
+from factlint import consistency, suppressions
 from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
 from factlint.entities import EntityIndex
 from factlint.errors import FactlintError, Problem
 from factlint.files import discover, read_article
-from factlint.findings import Finding
+from factlint.findings import Finding, Severity
 from factlint.language import Language, load_languages
 from factlint.rules import RuleSet, load_rules
 
@@ -33,11 +33,14 @@ class LintResult:
     words: int
 
 
-def build_linter(rule_paths: Sequence[Path], **options: Any) -> Linter:
+def build_linter(
+    rule_paths: Sequence[Path], *, fuzzy_threshold: float | None = None, **options: Any
+) -> Linter:
     """A Linter for the rule files under `rule_paths`, their cue phrases merged into the
-    language data. Options are Linter's (default_lang, select, ignore, about_tolerance)."""
+    language data. Options are Linter's (default_lang, select, ignore, about_tolerance,
+    severity)."""
     base = load_languages()
-    ruleset = load_rules(rule_paths, base)
+    ruleset = load_rules(rule_paths, base, {"fuzzy_threshold": fuzzy_threshold})
     languages = load_languages(ruleset.cues) if ruleset.cues else base
     default_lang = options.get("default_lang", "en")
     if default_lang not in languages:
@@ -68,12 +71,14 @@ class Linter:
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         about_tolerance: float = 0.1,
+        severity: Mapping[str, str] | None = None,
     ) -> None:
-        """Compile everything a run needs."""
+        """Compile everything a run needs. `severity` overrides by rule id or kind."""
         self.ruleset = ruleset
         self.default_lang = default_lang
         self.select = tuple(select)
         self.ignore = tuple(ignore)
+        self.severity = {name: Severity(value) for name, value in (severity or {}).items()}
         self.stopwords = {code: lang.stopwords for code, lang in languages.items()}
         self.index = EntityIndex(ruleset.entities, ruleset.variants)
         fuzzy = any(rule.kind == "naming" and rule.options.get("fuzzy") for rule in ruleset.rules)
@@ -105,13 +110,22 @@ class Linter:
     def check(self, doc: Document, claims: Claims | None = None) -> list[Finding]:
         """Findings for one document, filtered by --select/--ignore, sorted."""
         claims = claims if claims is not None else self.claims(doc)
-        findings = [
-            finding
-            for check in self.ruleset.checks
-            for finding in check.check(doc, claims)
-            if _selected(finding, self.select, self.ignore)
-        ]
-        return sorted(set(findings))
+        findings = [found for check in self.ruleset.checks for found in check.check(doc, claims)]
+        return sorted(set(self._finish(findings)))
+
+    def _finish(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """Findings filtered by --select/--ignore, with configured severities."""
+        for finding in findings:
+            if not _selected(finding, self.select, self.ignore):
+                continue
+            override = self._override(finding)
+            yield finding if override is None else replace(finding, severity=override)
+
+    def _override(self, finding: Finding) -> Severity | None:
+        for name in (finding.rule, finding.kind, finding.rule.split(".")[0]):
+            if name in self.severity:
+                return self.severity[name]
+        return None
 
     def comparables(
         self, doc: Document, claims: Claims, *, reported: bool
@@ -134,6 +148,7 @@ class Linter:
         documents: dict[str, Document] = {}
         findings: list[Finding] = []
         comparables: list[consistency.Comparable] = []
+        silenced: dict[str, list[suppressions.Suppression]] = {}
         words = 0
         for name in files:
             text = read_article(name, problems)
@@ -145,6 +160,7 @@ class Linter:
             claims = self.claims(doc)
             findings.extend(self.check(doc, claims))
             comparables.extend(self.comparables(doc, claims, reported=True))
+            silenced[name] = suppressions.parse(doc)
         for name in extra:
             if name in documents:
                 continue
@@ -152,13 +168,21 @@ class Linter:
             if text is not None:
                 doc = self.document(name, text, problems.append)
                 comparables.extend(self.comparables(doc, self.claims(doc), reported=False))
-        findings.extend(
+        findings.extend(self._finish(consistency.conflicts(comparables)))
+        by_path: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_path.setdefault(finding.path, []).append(finding)
+        kept = [
             finding
-            for finding in consistency.conflicts(comparables)
-            if _selected(finding, self.select, self.ignore)
-        )
+            for path, items in by_path.items()
+            for finding in self._finish(suppressions.apply(documents[path], items, silenced[path]))
+        ]
+        # A file with nothing to report may still hold suppressions, all of them unused.
+        for path, items in silenced.items():
+            if items and path not in by_path:
+                kept.extend(self._finish(suppressions.apply(documents[path], [], items)))
         return LintResult(
-            findings=tuple(sorted(set(findings))),
+            findings=tuple(sorted(set(kept))),
             documents=documents,
             problems=tuple(problems),
             files=len(documents),

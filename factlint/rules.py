@@ -345,8 +345,11 @@ class _Loader:
                 parent = self.entities[parent].parent
 
 
-def load_rules(paths: Sequence[Path], languages: Iterable[str]) -> RuleSet:
-    """Load, validate and compile every rule file under `paths`.
+def load_rules(
+    paths: Sequence[Path], languages: Iterable[str], defaults: Mapping[str, Any] | None = None
+) -> RuleSet:
+    """Load, validate and compile every rule file under `paths`; `defaults` are project
+    settings the rule kinds use where a rule says nothing (fuzzy_threshold).
 
     Raises FactlintError listing every problem found in every file.
     """
@@ -367,7 +370,7 @@ def load_rules(paths: Sequence[Path], languages: Iterable[str]) -> RuleSet:
         if not rules:
             continue
         try:
-            checks.append(module.build(rules, loader.entities))
+            checks.append(module.build(rules, loader.entities, defaults))
             variants.extend(getattr(module, "variants", lambda *_: ())(rules, loader.entities))
         except FactlintError as exc:
             loader.problems.extend(exc.problems)

@@ -2,7 +2,8 @@
 
 A kind module provides `KIND`, `OPTIONS_SCHEMA` (its options as JSON Schema `properties`
 and `required`), `PLACEHOLDERS` (the names its message may use) and
-`build(rules, entities) -> Check`; optionally `variants(rules, entities)`, extra spellings
+`build(rules, entities, defaults) -> Check` (defaults: project settings such as
+`fuzzy_threshold`); optionally `variants(rules, entities)`, extra spellings
 for the entity index. Adding a kind means adding a module and a line below.
 """
 

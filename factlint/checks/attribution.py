@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint.checks.base import ID_SCHEMA, IDS_SCHEMA, ancestors, make_finding, severity_for
 from factlint.claims import Attribution, Claims
@@ -87,7 +87,9 @@ class AttributionCheck:
             )
 
 
-def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> AttributionCheck:
+def build(
+    rules: Sequence[Rule], entities: Mapping[str, Entity], defaults: Mapping[str, Any] | None = None
+) -> AttributionCheck:
     """Index the rules by product; a product with two owners is an error."""
     facts: dict[str, _Fact] = {}
     problems: list[Problem] = []

@@ -31,7 +31,7 @@ import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint.checks.base import IDS_SCHEMA, WORDS_SCHEMA, make_finding, severity_for
 from factlint.claims import Claims, Quantity
@@ -200,7 +200,9 @@ class FigureCheck:
         return nearest.entity in figure.where
 
 
-def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> FigureCheck:
+def build(
+    rules: Sequence[Rule], entities: Mapping[str, Entity], defaults: Mapping[str, Any] | None = None
+) -> FigureCheck:
     """Compile each figure's interval and index it by the words it counts."""
     by_word: dict[str, list[_Figure]] = {}
     problems: list[Problem] = []

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from factlint.checks.base import ID_SCHEMA, make_finding, severity_for
 from factlint.claims import Claims, Succession
@@ -108,7 +108,9 @@ class LineageCheck:
         return None
 
 
-def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> LineageCheck:
+def build(
+    rules: Sequence[Rule], entities: Mapping[str, Entity], defaults: Mapping[str, Any] | None = None
+) -> LineageCheck:
     """Index the rules by product; a product in two lines, or twice in one, is an error."""
     lines: dict[str, _Line] = {}
     problems: list[Problem] = []

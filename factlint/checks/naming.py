@@ -11,7 +11,8 @@ extractor drops those before any comparison). Only one-word names of companies, 
 and products are compared: the words of longer names, and places, are ordinary words.
 
 Options: `terms` (each `use`, `avoid` and optionally `entity`), `fuzzy` (true, or
-`{types, min_length}`). Message placeholders: {found}, {use}.
+`{types, min_length, threshold}`; threshold is the percent similarity, default 80 or the
+configured `fuzzy_threshold`). Message placeholders: {found}, {use}.
 
     - id: company-names
       kind: naming
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -76,6 +77,7 @@ OPTIONS_SCHEMA = {
                     "properties": {
                         "types": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                         "min_length": {"type": "integer", "minimum": 4},
+                        "threshold": {"type": "number", "minimum": 50, "maximum": 100},
                     },
                 },
             ]
@@ -83,6 +85,8 @@ OPTIONS_SCHEMA = {
     },
 }
 DEFAULT_MIN_LENGTH = 5
+# Percent similarity (1 - edits / length) a word needs to be taken for a misspelt name.
+DEFAULT_THRESHOLD = 80.0
 # Places are written with ordinary words of the language ("Stato", "State"): never guessed.
 UNFUZZY_TYPES = frozenset({"country", "place", "person"})
 
@@ -103,6 +107,7 @@ class NamingCheck:
     fuzzy_names: Mapping[str, str]
     known_lower: frozenset[str]
     min_length: int
+    threshold: float
     # Per run: each distinct word is compared once, however many articles use it.
     _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -150,7 +155,11 @@ class NamingCheck:
         result = None
         lowered = word.lower()
         if len(word) >= self.min_length and lowered not in self.known_lower and self.fuzzy_names:
-            limit = 1 if len(word) <= 8 else 2
+            # Edits allowed for this word at the threshold similarity; never more than two.
+            limit = min(2, int(len(word) * (100 - self.threshold) / 100 + 1e-9))
+            if limit < 1:
+                self._seen[word] = None
+                return None
             best = process.extractOne(
                 lowered, list(self.fuzzy_names), scorer=OSA.distance, score_cutoff=limit
             )
@@ -184,13 +193,16 @@ def variants(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> Iterable[
                     yield entity, spelling
 
 
-def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> NamingCheck:
+def build(
+    rules: Sequence[Rule], entities: Mapping[str, Entity], defaults: Mapping[str, Any] | None = None
+) -> NamingCheck:
     """Index wrong spellings by entity and collect the names fuzzy matching may suggest."""
     avoid: dict[str, list[_Avoid]] = {}
     problems: list[Problem] = []
     fuzzy_rule: Rule | None = None
     types: frozenset[str] | None = None
     min_length = DEFAULT_MIN_LENGTH
+    threshold = float((defaults or {}).get("fuzzy_threshold") or DEFAULT_THRESHOLD)
     for rule in rules:
         for index, term in enumerate(rule.options.get("terms", ())):
             entity = _term_entity(term, entities)
@@ -221,6 +233,7 @@ def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> NamingCheck:
             if isinstance(fuzzy, dict):
                 types = frozenset(fuzzy["types"]) if "types" in fuzzy else None
                 min_length = int(fuzzy.get("min_length", DEFAULT_MIN_LENGTH))
+                threshold = float(fuzzy.get("threshold", threshold))
     if problems:
         raise FactlintError(problems)
     names: dict[str, str] = {}
@@ -243,4 +256,5 @@ def build(rules: Sequence[Rule], entities: Mapping[str, Entity]) -> NamingCheck:
         fuzzy_names=names,
         known_lower=frozenset(known),
         min_length=min_length,
+        threshold=threshold,
     )
