@@ -6,25 +6,32 @@ error (reported as `path:line: message`, never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from factlint import __version__
+from factlint import __version__, baseline, scaffold
+from factlint.atomic import write_atomic
+from factlint.cache import FOLDER as CACHE_FOLDER
+from factlint.cache import Cache
 from factlint.claimdump import format_jsonl, format_text, records
+from factlint.config import Config, discover_config, load_config
 from factlint.errors import FactlintError
 from factlint.examples import run_examples
 from factlint.files import discover, read_article
-from factlint.findings import Severity
+from factlint.findings import Finding, Severity
 from factlint.formatters import Report, formatters
 from factlint.lint import Linter, build_linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# Runs over fewer files finish too fast for a progress line to help.
+PROGRESS_FROM = 200
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -43,17 +50,44 @@ def _reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _rule_paths(given: Sequence[str]) -> list[Path]:
+def _rule_paths(given: Sequence[str], config: Config) -> list[Path]:
     if given:
         return [Path(p) for p in given]
+    if config.rules:
+        return list(config.rules)
     default = Path("rules")
     if default.is_dir():
         return [default]
-    raise FactlintError("no rules: there is no ./rules directory; pass --rules PATH")
+    raise FactlintError(
+        "no rules: there is no ./rules directory; pass --rules PATH or set `rules` in the config"
+    )
 
 
-def _build(rule_paths: Sequence[str], **options: Any) -> Linter:
-    return build_linter(_rule_paths(rule_paths), **options)
+def _config(path: str | None) -> Config:
+    return load_config(Path(path)) if path else discover_config()
+
+
+def _build(
+    rule_paths: Sequence[str],
+    config: Config | None = None,
+    *,
+    default_lang: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> Linter:
+    """A Linter from the command line's options, the config file filling what they leave out."""
+    config = config or discover_config()
+    return build_linter(
+        _rule_paths(rule_paths, config),
+        default_lang=default_lang or config.lang or "en",
+        select=select,
+        ignore=(*ignore, *config.disable),
+        severity=config.severity,
+        about_tolerance=config.quantity_tolerance if config.quantity_tolerance is not None else 0.1,
+        fuzzy_threshold=config.fuzzy_threshold,
+        exclude=config.exclude,
+        root=config.root,
+    )
 
 
 _rules_option = click.option(
@@ -61,7 +95,13 @@ _rules_option = click.option(
     "rule_paths",
     multiple=True,
     type=click.Path(),
-    help="Rule file or directory (repeatable). Default: ./rules",
+    help="Rule file or directory (repeatable). Default: the config's `rules`, else ./rules",
+)
+_config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(),
+    help="Config file. Default: the nearest .factlint.toml or pyproject.toml with [tool.factlint].",
 )
 
 
@@ -84,16 +124,23 @@ def main() -> None:
 @click.option(
     "--lang",
     "default_lang",
-    default="en",
-    show_default=True,
-    help="Language of articles that neither declare one nor reveal it.",
+    default=None,
+    help="Language of articles that neither declare one nor reveal it (default: config, else en).",
 )
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(),
+    help="Report only findings that are not in this baseline file (see `factlint baseline`).",
+)
+@_config_option
 @click.option(
     "--corpus",
     multiple=True,
     type=click.Path(),
     help="More articles to compare against, not reported on (repeatable).",
 )
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the claims cache.")
 @click.option("--select", multiple=True, help="Only report these rules or kinds (repeatable).")
 @click.option("--ignore", multiple=True, help="Never report these rules or kinds (repeatable).")
 @click.option(
@@ -106,24 +153,33 @@ def check(
     paths: tuple[str, ...],
     rule_paths: tuple[str, ...],
     output_format: str,
-    default_lang: str,
+    default_lang: str | None,
+    baseline_path: str | None,
+    config_path: str | None,
     corpus: tuple[str, ...],
+    no_cache: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     color: bool | None,
 ) -> None:
     """Check articles (files, or directories of *.md, *.markdown, *.txt) against the rules."""
     started = time.perf_counter()
-    linter = _build(rule_paths, default_lang=default_lang, select=select, ignore=ignore)
-    result = linter.run(paths or ["."], corpus)
+    config = _config(config_path)
+    linter = _build(rule_paths, config, default_lang=default_lang, select=select, ignore=ignore)
+    with _cache(linter, config, no_cache) as cache:
+        result = linter.run(paths or ["."], (*map(str, config.corpus), *corpus), _progress(), cache)
     for problem in result.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
+    findings: Sequence[Finding] = result.findings
+    chosen = Path(baseline_path) if baseline_path else config.baseline
+    if chosen is not None and (baseline_path or chosen.exists()):
+        findings = baseline.new_findings(findings, baseline.load(chosen), chosen.parent)
     if color is None:
         color = sys.stdout.isatty() and not _no_color()
     rules = {rule.id: rule for rule in linter.ruleset.rules}
-    report = Report(result.findings, result.documents, rules, color)
+    report = Report(findings, result.documents, rules, color, result.checked)
     click.echo(formatters()[output_format](report), nl=False)
-    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
+    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     if output_format == "text":
         elapsed = time.perf_counter() - started
         summary = ", ".join(
@@ -133,6 +189,32 @@ def check(
             f"{result.files} files, {result.words} words: {summary} ({elapsed:.2f} s)", err=True
         )
     sys.exit(EXIT_FINDINGS if counts[Severity.ERROR] else EXIT_CLEAN)
+
+
+@contextlib.contextmanager
+def _cache(linter: Linter, config: Config, disabled: bool) -> Iterator[Cache | None]:
+    """The claims cache of this project, unless disabled by --no-cache or the config."""
+    if disabled or not config.cache:
+        yield None
+        return
+    with Cache(config.root / CACHE_FOLDER, linter.stamp) as cache:
+        yield cache
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A progress line on stderr for long runs, only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if done == total:
+            click.echo("\r\033[K", err=True, nl=False)
+        elif done % max(1, total // 100) == 0:
+            click.echo(f"\rfactlint: {done}/{total} files", err=True, nl=False)
+
+    return show
 
 
 def _no_color() -> bool:
@@ -169,6 +251,68 @@ def claims(
             click.echo(render(record))
     for problem in problems:
         click.echo(f"factlint: warning: {problem}", err=True)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, type=click.Path())
+@_rules_option
+@_config_option
+@click.option("--lang", "default_lang", default=None, help="Default language (as for check).")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(),
+    help="Baseline file to write. Default: the config's `baseline`, else .factlint-baseline.json",
+)
+@click.option("--force", is_flag=True, help="Overwrite a file that is not a factlint baseline.")
+@click.option(
+    "--corpus", multiple=True, type=click.Path(), help="More articles to compare against."
+)
+@_reports_errors
+def baseline_command(
+    paths: tuple[str, ...],
+    rule_paths: tuple[str, ...],
+    config_path: str | None,
+    default_lang: str | None,
+    output: str | None,
+    force: bool,
+    corpus: tuple[str, ...],
+) -> None:
+    """Accept the current findings: write them to a baseline that `check --baseline` skips.
+
+    Findings are keyed by article, rule and quoted text, not by line, so the baseline
+    survives edits. The file is written atomically.
+    """
+    config = _config(config_path)
+    linter = _build(rule_paths, config, default_lang=default_lang)
+    result = linter.run(paths or ["."], (*map(str, config.corpus), *corpus))
+    for problem in result.problems:
+        click.echo(f"factlint: warning: {problem}", err=True)
+    target = Path(output) if output else config.baseline or Path(".factlint-baseline.json")
+    if target.exists() and not force and not baseline.is_baseline(target):
+        raise FactlintError(
+            f"{target} exists and is not a factlint baseline: "
+            "choose another --output or pass --force"
+        )
+    write_atomic(target, baseline.render(result.findings, target.parent), overwrite=True)
+    click.echo(f"{len(result.findings)} findings written to {target}")
+
+
+@main.command()
+@_reports_errors
+def init() -> None:
+    """Write a starter config (.factlint.toml) and a starter rules/ folder with one commented
+    rule of each kind. Existing files are left as they are."""
+    for name, text in scaffold.FILES.items():
+        path = Path(name)
+        if path.exists():
+            click.echo(f"{name}: exists, left as it is")
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, text, overwrite=False)
+        click.echo(f"{name}: written")
+    click.echo("next: edit rules/*.yaml, then run `factlint rules test` and `factlint check`")
 
 
 @main.group()

@@ -82,7 +82,9 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # Python 3.11's TOMLDecodeError gives the line only in its message.
+        found = re.search(r"line (\d+)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
         raise FactlintError(Problem(name, line, f"TOML syntax error: {exc}")) from None
     settings: Any = (
         data.get("tool", {}).get("factlint", {}) if path.name == "pyproject.toml" else data

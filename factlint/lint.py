@@ -6,20 +6,43 @@ and then applied to each document in one pass.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
 from factlint import consistency, suppressions
+from factlint.cache import Cache, stamp
+from factlint.cache import Entry as CacheEntry
 from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
 from factlint.entities import EntityIndex
 from factlint.errors import FactlintError, Problem
 from factlint.files import discover, read_article
 from factlint.findings import Finding, Severity
-from factlint.language import Language, load_languages
+from factlint.language import LANG_DIR, Language, load_languages
 from factlint.rules import RuleSet, load_rules
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What one article yielded: rule findings (before selection), suppressions, claims to
+    compare, and the document itself when it may be shown."""
+
+    document: Document | None
+    words: int
+    findings: Sequence[Finding]
+    suppressions: Sequence[suppressions.Suppression]
+    comparables: Sequence[consistency.Comparable]
+
+
+def _stat(name: str) -> os.stat_result | None:
+    try:
+        return os.stat(name)
+    except OSError:
+        return None
 
 
 @dataclass(frozen=True)
@@ -31,6 +54,7 @@ class LintResult:
     problems: tuple[Problem, ...]
     files: int
     words: int
+    checked: tuple[str, ...] = ()
 
 
 def build_linter(
@@ -41,6 +65,11 @@ def build_linter(
     severity)."""
     base = load_languages()
     ruleset = load_rules(rule_paths, base, {"fuzzy_threshold": fuzzy_threshold})
+    # What an article yields depends on these and nothing else: the cache's stamp.
+    parts: list[bytes | str] = [repr(sorted(options.items())), repr(fuzzy_threshold)]
+    parts += [Path(name).read_bytes() for name in ruleset.files]
+    parts += [path.read_bytes() for path in sorted(LANG_DIR.glob("*.yaml"))]
+    options["stamp"] = stamp(parts)
     languages = load_languages(ruleset.cues) if ruleset.cues else base
     default_lang = options.get("default_lang", "en")
     if default_lang not in languages:
@@ -72,8 +101,15 @@ class Linter:
         ignore: Sequence[str] = (),
         about_tolerance: float = 0.1,
         severity: Mapping[str, str] | None = None,
+        exclude: Sequence[str] = (),
+        root: Path | None = None,
+        stamp: str = "",
     ) -> None:
-        """Compile everything a run needs. `severity` overrides by rule id or kind."""
+        """Compile everything a run needs. `severity` overrides by rule id or kind; `exclude`
+        globs (relative to `root`, or a file name) are never checked."""
+        self.stamp = stamp
+        self.exclude = tuple(exclude)
+        self.root = root or Path.cwd()
         self.ruleset = ruleset
         self.default_lang = default_lang
         self.select = tuple(select)
@@ -108,10 +144,13 @@ class Linter:
         return self.extractor.extract(doc)
 
     def check(self, doc: Document, claims: Claims | None = None) -> list[Finding]:
-        """Findings for one document, filtered by --select/--ignore, sorted."""
+        """Rule findings for one document, filtered by --select/--ignore, sorted."""
         claims = claims if claims is not None else self.claims(doc)
-        findings = [found for check in self.ruleset.checks for found in check.check(doc, claims)]
-        return sorted(set(self._finish(findings)))
+        return sorted(set(self._finish(self._raw(doc, claims))))
+
+    def _raw(self, doc: Document, claims: Claims) -> Iterator[Finding]:
+        for check in self.ruleset.checks:
+            yield from check.check(doc, claims)
 
     def _finish(self, findings: Iterable[Finding]) -> Iterator[Finding]:
         """Findings filtered by --select/--ignore, with configured severities."""
@@ -127,6 +166,16 @@ class Linter:
                 return self.severity[name]
         return None
 
+    def _excluded(self, name: str) -> bool:
+        if not self.exclude:
+            return False
+        path = Path(name).resolve()
+        try:
+            relative = path.relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        return any(fnmatch(relative, glob) or fnmatch(path.name, glob) for glob in self.exclude)
+
     def comparables(
         self, doc: Document, claims: Claims, *, reported: bool
     ) -> list[consistency.Comparable]:
@@ -139,52 +188,100 @@ class Linter:
             doc, claims, self.ruleset.entities, covered, reported=reported
         )
 
-    def run(self, paths: Iterable[str], corpus: Iterable[str] = ()) -> LintResult:
+    def run(
+        self,
+        paths: Iterable[str],
+        corpus: Iterable[str] = (),
+        progress: Callable[[int, int], None] | None = None,
+        cache: Cache | None = None,
+    ) -> LintResult:
         """Check every article under `paths`, and compare them with each other and with the
-        articles under `corpus` (which are read and compared, not reported on)."""
+        articles under `corpus` (which are read and compared, not reported on).
+        `progress(done, total)` is called after each file; `cache` remembers what unchanged
+        articles yield."""
         files, problems = discover(list(paths))
+        files = [name for name in files if not self._excluded(name)]
         extra, corpus_problems = discover(list(corpus))
+        extra = [name for name in extra if not self._excluded(name) and name not in set(files)]
         problems.extend(corpus_problems)
+        raw: dict[str, list[Finding]] = {}
+        silenced: dict[str, Sequence[suppressions.Suppression]] = {}
         documents: dict[str, Document] = {}
-        findings: list[Finding] = []
         comparables: list[consistency.Comparable] = []
-        silenced: dict[str, list[suppressions.Suppression]] = {}
         words = 0
-        for name in files:
-            text = read_article(name, problems)
-            if text is None:
+        total = len(files) + len(extra)
+        for done, name in enumerate(files, start=1):
+            if progress is not None:
+                progress(done, total)
+            article = self._article(name, problems, cache, reported=True)
+            if article is None:
                 continue
-            doc = self.document(name, text, problems.append)
-            documents[name] = doc
-            words += doc.words
-            claims = self.claims(doc)
-            findings.extend(self.check(doc, claims))
-            comparables.extend(self.comparables(doc, claims, reported=True))
-            silenced[name] = suppressions.parse(doc)
-        for name in extra:
-            if name in documents:
+            words += article.words
+            raw[name] = list(article.findings)
+            silenced[name] = article.suppressions
+            comparables.extend(article.comparables)
+            if article.document is not None:
+                documents[name] = article.document
+        cached: list[str] = []
+        for done, name in enumerate(extra, start=len(files) + 1):
+            if progress is not None:
+                progress(done, total)
+            if cache is not None and cache.valid(name, _stat(name)):
+                cached.append(name)
                 continue
-            text = read_article(name, problems)
+            article = self._article(name, problems, cache, reported=False)
+            if article is not None:
+                comparables.extend(article.comparables)
+        if cache is not None and cached:
+            # Only archive claims about what the checked articles talk about can conflict.
+            keys = {item.key for item in comparables if item.side.reported}
+            comparables.extend(cache.comparables(cached, keys))
+        for finding in consistency.conflicts(comparables):
+            raw.setdefault(finding.path, []).append(finding)
+        kept: list[Finding] = []
+        for path, items in raw.items():
+            selected = list(self._finish(items))
+            kept.extend(self._finish(suppressions.apply(path, selected, silenced.get(path, ()))))
+        # Documents are kept only for articles with something to show.
+        shown = {finding.path for finding in kept}
+        for path in shown - documents.keys():
+            text = read_article(path, [])
             if text is not None:
-                doc = self.document(name, text, problems.append)
-                comparables.extend(self.comparables(doc, self.claims(doc), reported=False))
-        findings.extend(self._finish(consistency.conflicts(comparables)))
-        by_path: dict[str, list[Finding]] = {}
-        for finding in findings:
-            by_path.setdefault(finding.path, []).append(finding)
-        kept = [
-            finding
-            for path, items in by_path.items()
-            for finding in self._finish(suppressions.apply(documents[path], items, silenced[path]))
-        ]
-        # A file with nothing to report may still hold suppressions, all of them unused.
-        for path, items in silenced.items():
-            if items and path not in by_path:
-                kept.extend(self._finish(suppressions.apply(documents[path], [], items)))
+                documents[path] = self.document(path, text)
         return LintResult(
             findings=tuple(sorted(set(kept))),
-            documents=documents,
+            documents={path: doc for path, doc in documents.items() if path in shown},
             problems=tuple(problems),
-            files=len(documents),
+            files=len(raw),
             words=words,
+            checked=tuple(raw),
         )
+
+    def _article(
+        self, name: str, problems: list[Problem], cache: Cache | None, *, reported: bool
+    ) -> _Article | None:
+        """What one article yields, from the cache when it is unchanged."""
+        stat = _stat(name)
+        if cache is not None and reported and stat is not None:
+            entry = cache.lookup(name, stat, read=lambda: Path(name).read_bytes())
+            if entry is not None:
+                return _Article(
+                    None,
+                    entry.words,
+                    entry.findings,
+                    entry.suppressions,
+                    cache.comparables_of(name, True),
+                )
+        text = read_article(name, problems)
+        if text is None:
+            return None
+        doc = self.document(name, text, problems.append)
+        claims = self.claims(doc)
+        findings = tuple(self._raw(doc, claims))
+        found = tuple(suppressions.parse(doc))
+        items = self.comparables(doc, claims, reported=reported)
+        if cache is not None and stat is not None:
+            data = text.encode("utf-8")
+            cache.store(name, stat, data, CacheEntry(doc.words, findings, found), items)
+        keep = doc if reported and (findings or found) else None
+        return _Article(keep, doc.words, findings, found, items)

@@ -98,7 +98,7 @@ def _range(rule: str, opened: tuple[int, int, int, int, int, str], until: int) -
 
 
 def apply(
-    doc: Document, findings: Sequence[Finding], suppressions: Sequence[Suppression]
+    path: str, findings: Sequence[Finding], suppressions: Sequence[Suppression]
 ) -> list[Finding]:
     """The findings no suppression covers, plus one finding per unused suppression."""
     used: set[int] = set()
@@ -115,7 +115,7 @@ def apply(
         named = " ".join(suppression.rules) or "every rule"
         kept.append(
             Finding(
-                path=doc.path,
+                path=path,
                 line=suppression.line,
                 column=suppression.column,
                 end_line=suppression.end_line,

@@ -17,12 +17,14 @@ from factlint.rules import Rule
 @dataclass(frozen=True)
 class Report:
     """What a formatter is given: the findings, the documents they are in (for quoting
-    lines) and the rules they come from (for metadata; cross-article findings have no rule)."""
+    lines), the rules they come from (for metadata; cross-article findings have no rule)
+    and every article checked (for formats that list passing files too)."""
 
     findings: Sequence[Finding]
     documents: Mapping[str, Document] = field(default_factory=dict)
     rules: Mapping[str, Rule] = field(default_factory=dict)
     color: bool = False
+    checked: Sequence[str] = ()
 
 
 Formatter = Callable[[Report], str]
@@ -30,6 +32,12 @@ Formatter = Callable[[Report], str]
 
 def formatters() -> dict[str, Formatter]:
     """Every output format by name."""
-    from factlint.formatters import json_format, text
+    from factlint.formatters import github, json_format, junit, sarif, text
 
-    return {"text": text.format, "json": json_format.format}
+    return {
+        "text": text.format,
+        "json": json_format.format,
+        "sarif": sarif.format,
+        "github": github.format,
+        "junit": junit.format,
+    }
