@@ -239,15 +239,26 @@ class Extractor:
         about_tolerance: float = 0.1,
         want_candidates: bool = True,
     ) -> None:
-        """Compile every language's templates, cues and number patterns once."""
+        """Keep what is needed to compile a language's tools on first use, once per run."""
         self.index = index
         self.want_candidates = want_candidates
-        self._tools = {code: _tools(lang, about_tolerance) for code, lang in languages.items()}
-        self._fallback = next(iter(self._tools.values()))
+        self._languages = languages
+        self._about_tolerance = about_tolerance
+        self._fallback = next(iter(languages))
+        # Compiled on first use: a pre-commit run on one article needs one language.
+        self._tools: dict[str, _LanguageTools] = {}
+
+    def tools(self, code: str) -> _LanguageTools:
+        """The compiled tools of a language (the first language's for an unknown code)."""
+        if code not in self._languages:
+            code = self._fallback
+        if code not in self._tools:
+            self._tools[code] = _tools(self._languages[code], self._about_tolerance)
+        return self._tools[code]
 
     def extract(self, doc: Document) -> Claims:
         """All claims of `doc`, in text order."""
-        tools = self._tools.get(doc.lang, self._fallback)
+        tools = self.tools(doc.lang)
         masked = doc.masked
         lowered = masked.lower()
         if len(lowered) != len(masked):

@@ -58,11 +58,10 @@ def _word_regex(word: str, prepositions: Mapping[str, list[str]]) -> str:
 def _literal_regex(
     literal: str,
     prepositions: Mapping[str, list[str]],
-    fillers: str,
     *,
     after_name: bool,
 ) -> str:
-    """Regex for literal template text that ends right before a name.
+    """Regex for literal template text that ends right before a name (fillers aside).
 
     Every piece consumes the space after it, so pieces simply concatenate.
     """
@@ -85,7 +84,7 @@ def _literal_regex(
             pieces.append(_word_regex(token, prepositions))
     if not tokens:
         pieces.append(r"\s+")
-    return "".join(pieces) + fillers
+    return "".join(pieces)
 
 
 def _fillers_regex(fillers: Iterable[str]) -> str:
@@ -136,16 +135,14 @@ class RelationMatcher:
                     continue
                 prefix, first, infix, second, _suffix = parts
                 template = Template(relation, first, second, text)
-                infix_regex = _literal_regex(infix, prepositions, filler_regex, after_name=True)
+                infix_regex = _literal_regex(infix, prepositions, after_name=True)
                 if prefix.strip():
-                    prefix_regex = _literal_regex(
-                        prefix, prepositions, filler_regex, after_name=False
-                    )
+                    prefix_regex = _literal_regex(prefix, prepositions, after_name=False)
                     self._prefixed.setdefault((relation, first), []).append(
                         (
                             template,
-                            re.compile(r"(?:^|(?<=\W))" + prefix_regex + r"$"),
-                            re.compile(infix_regex),
+                            re.compile(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
+                            re.compile(infix_regex + filler_regex),
                         )
                     )
                 else:
@@ -154,8 +151,10 @@ class RelationMatcher:
             raise FactlintError(problems)
         self._plain: dict[tuple[str, str], tuple[re.Pattern[str], list[Template]]] = {}
         for key, items in plain.items():
+            # Every template ends with the same fillers: written once, after the alternation.
             alternation = "|".join(f"(?P<t{i}>{regex})" for i, (_, regex) in enumerate(items))
-            self._plain[key] = (re.compile(alternation), [template for template, _ in items])
+            compiled = re.compile(f"(?:{alternation}){filler_regex}")
+            self._plain[key] = (compiled, [template for template, _ in items])
 
     def match(self, relation: str, first_role: str, gap: str, before: str) -> Template | None:
         """The template that `gap` (between two names) and `before` (text before the first) fit."""

@@ -148,6 +148,7 @@ class _Loader:
         self.rules: list[Rule] = []
         self.cues: dict[str, dict[str, list[str]]] = {}
         self.problems: list[Problem] = []
+        self._validators: dict[str, jsonschema.Draft202012Validator] = {}
 
     def load_file(self, path: Path) -> None:
         name = str(path)
@@ -247,7 +248,11 @@ class _Loader:
                 )
             )
             return
-        validator = jsonschema.Draft202012Validator(_rule_schema(self.base, module))
+        if kind not in self._validators:
+            self._validators[kind] = jsonschema.Draft202012Validator(
+                _rule_schema(self.base, module)
+            )
+        validator = self._validators[kind]
         errors = list(validator.iter_errors(item))
         for error in errors:
             where = (*at, *error.absolute_path)
