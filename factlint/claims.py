@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+import ahocorasick
+
 from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language
@@ -179,7 +181,6 @@ def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Conce
 class _LanguageTools:
     relations: RelationMatcher
     numbers: NumberParser
-    cues: Mapping[Assertion, re.Pattern[str] | None]
     distributive: re.Pattern[str] | None
     change: re.Pattern[str] | None
     skip_words: frozenset[str]
@@ -188,10 +189,35 @@ class _LanguageTools:
     counted_pass: frozenset[str]
     measures: Mapping[str, str]
     per_unit: re.Pattern[str] | None
-    exceptions: re.Pattern[str] | None
+    cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     concepts: _Concepts
+
+
+_EXCEPTION = "exception"
+
+
+def _cue_automaton(assertion: Mapping[str, list[str]]) -> ahocorasick.Automaton | None:
+    """Every assertion cue phrase (and exception) in one automaton: one pass per document."""
+    phrases: dict[str, set[str]] = {}
+    kinds = {kind.value for kind in Assertion if kind is not Assertion.PLAIN}
+    for category, words in assertion.items():
+        label = _EXCEPTION if category == "exceptions" else category
+        if label not in kinds and label != _EXCEPTION:
+            continue
+        for phrase in words:
+            lowered = " ".join(str(phrase).lower().split())
+            # Articles type either apostrophe.
+            for variant in {lowered, lowered.replace("'", "’"), lowered.replace("’", "'")}:
+                phrases.setdefault(variant, set()).add(label)
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for phrase, labels in phrases.items():
+        automaton.add_word(phrase, (len(phrase), tuple(sorted(labels))))
+    automaton.make_automaton()
+    return automaton
 
 
 def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
@@ -204,11 +230,6 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
     return _LanguageTools(
         relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
         numbers=NumberParser(data["numbers"], about_tolerance),
-        cues={
-            kind: _cue_regex(assertion.get(kind.value, ()))
-            for kind in Assertion
-            if kind is not Assertion.PLAIN
-        },
         distributive=_cue_regex(assertion.get("distributive", ())),
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
         skip_words=frozenset(skip),
@@ -221,7 +242,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
             for word in words
         },
         per_unit=_cue_regex(data.get("per_unit", ())),
-        exceptions=_cue_regex(assertion.get("exceptions", ())),
+        cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         concepts=_concepts(data.get("concepts") or {}),
@@ -267,6 +288,7 @@ class Extractor:
         sentences = split_sentences(masked, tools.abbreviations)
         starts = [start for start, _ in sentences]
         by_sentence = _group_mentions(mentions, starts)
+        read = _AssertionReader(tools, lowered, sentences)
         attributions: list[Attribution] = []
         successions: list[Succession] = []
         for number, in_sentence in by_sentence.items():
@@ -276,9 +298,11 @@ class Extractor:
                 if m.type in RELATION_TYPES and not _COMPOUND_MODIFIER.match(masked, m.end)
             ]
             if len(group) > 1:
-                self._relations(tools, lowered, sentences, number, group, attributions, successions)
+                self._relations(
+                    tools, lowered, sentences, number, group, read, attributions, successions
+                )
         quantities = self._quantities(
-            tools, masked, lowered, sentences, starts, mentions, by_sentence
+            tools, masked, lowered, sentences, starts, mentions, by_sentence, read
         )
         candidates = self._candidates(tools, masked, mentions) if self.want_candidates else ()
         return Claims(
@@ -297,6 +321,7 @@ class Extractor:
         sentences: Sequence[tuple[int, int]],
         number: int,
         group: Sequence[Mention],
+        read: _AssertionReader,
         attributions: list[Attribution],
         successions: list[Succession],
     ) -> None:
@@ -322,9 +347,7 @@ class Extractor:
                                 first.start,
                                 second.end,
                                 template.text,
-                                _assertion(
-                                    tools, lowered, sentences, number, first.start, second.end
-                                ),
+                                read(number, first.start),
                                 number,
                             )
                         )
@@ -342,7 +365,7 @@ class Extractor:
                             first.start,
                             second.end,
                             template.text,
-                            _assertion(tools, lowered, sentences, number, first.start, second.end),
+                            read(number, first.start),
                             number,
                         )
                     )
@@ -357,6 +380,7 @@ class Extractor:
         starts: Sequence[int],
         mentions: Sequence[Mention],
         by_sentence: Mapping[int, Sequence[Mention]],
+        read: _AssertionReader,
     ) -> list[Quantity]:
         found: list[Quantity] = []
         mention_starts = [m.start for m in mentions]
@@ -418,9 +442,7 @@ class Extractor:
                     context=tuple(context),
                     years=years,
                     change=change,
-                    assertion=_assertion(
-                        tools, lowered, sentences, index, number.start, number.end
-                    ),
+                    assertion=read(index, number.start),
                     sentence=index,
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
@@ -488,6 +510,8 @@ def _counted(
     if not words:
         return "", start, None
     measure = tools.measures.get(words[0])
+    if not tools.genitives.intersection(words[1:]):
+        return " ".join(words), ends[-1], measure
     passes = measure is not None or words[0] in tools.counted_pass
     inside = _phrase_words(tools, words)
     # "500 progetti di nuovi data center" counts projects: the phrase ends at a genitive,
@@ -523,26 +547,8 @@ def _clause(lowered: str, sentence: tuple[int, int], start: int, end: int) -> tu
     return clause_start, after.start() if after else sentence[1]
 
 
-def _cue(
-    tools: _LanguageTools, kind: Assertion, text: str, start: int = 0, end: int | None = None
-) -> bool:
-    """Whether `text[start:end]` has a cue of `kind` that is not part of an exception."""
-    pattern = tools.cues[kind]
-    if pattern is None:
-        return False
-    end = len(text) if end is None else end
-    for match in pattern.finditer(text, start, end):
-        if tools.exceptions is None or not _inside_exception(tools.exceptions, text, match.start()):
-            return True
-    return False
-
-
-def _inside_exception(exceptions: re.Pattern[str], text: str, position: int) -> bool:
-    """Whether the cue at `position` belongs to an exception phrase ("non solo")."""
-    window = max(0, position - 30)
-    return any(
-        m.start() <= position < m.end() for m in exceptions.finditer(text, window, position + 30)
-    )
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _quoted(lowered: str, sentence_start: int, start: int) -> bool:
@@ -552,38 +558,78 @@ def _quoted(lowered: str, sentence_start: int, start: int) -> bool:
     return opened > 0 or before.count('"') % 2 == 1
 
 
-def _assertion(
-    tools: _LanguageTools,
-    lowered: str,
-    sentences: Sequence[tuple[int, int]],
-    index: int,
-    start: int,
-    end: int,
-) -> Assertion:
-    """How the claim at [start, end) is asserted, from the cues of its sentence.
+class _AssertionReader:
+    """How claims of one document are asserted.
 
-    A claim in quotation marks is reported; a reported claim is disputed when the sentence
-    before or after it disputes it ("A post claimed X. It was not.").
+    Each kind of cue is found once in the whole document; a claim is then answered by
+    bisection over the cue positions, not by searching its sentence again.
     """
-    sentence_start, sentence_end = sentences[index]
-    if _cue(tools, Assertion.DISPUTED, lowered, sentence_start, sentence_end):
-        return Assertion.DISPUTED
-    before = lowered[sentence_start:start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause = before[breaks[-1].end() :] if breaks else before
-    if _cue(tools, Assertion.NEGATED, clause):
-        return Assertion.NEGATED
-    if _cue(tools, Assertion.CONDITIONAL, before):
-        return Assertion.CONDITIONAL
-    if _cue(tools, Assertion.HEDGED, lowered, sentence_start, sentence_end):
-        return Assertion.HEDGED
-    if _quoted(lowered, sentence_start, start) or _cue(
-        tools, Assertion.REPORTED, lowered, sentence_start, sentence_end
-    ):
-        for neighbour in (index - 1, index + 1):
-            if 0 <= neighbour < len(sentences) and _cue(
-                tools, Assertion.DISPUTED, lowered, *sentences[neighbour]
-            ):
-                return Assertion.DISPUTED
-        return Assertion.REPORTED
-    return Assertion.PLAIN
+
+    def __init__(
+        self, tools: _LanguageTools, lowered: str, sentences: Sequence[tuple[int, int]]
+    ) -> None:
+        self.lowered = lowered
+        self.sentences = sentences
+        hits: dict[str, list[tuple[int, int]]] = {}
+        if tools.cue_automaton is not None:
+            length = len(lowered)
+            for last, (size, labels) in tools.cue_automaton.iter(lowered):
+                start, end = last + 1 - size, last + 1
+                if (start and _is_word(lowered[start - 1])) or (
+                    end < length and _is_word(lowered[end])
+                ):
+                    continue
+                for label in labels:
+                    hits.setdefault(label, []).append((start, end))
+        exceptions = hits.pop(_EXCEPTION, [])
+        self._cues: dict[Assertion, tuple[list[int], list[int]]] = {}
+        for kind in Assertion:
+            found = sorted(
+                (start, end)
+                for start, end in hits.get(kind.value, ())
+                if not any(low <= start < high for low, high in exceptions)
+            )
+            self._cues[kind] = ([start for start, _ in found], [end for _, end in found])
+
+    def _within(self, kind: Assertion, start: int, end: int) -> bool:
+        """Whether a cue of `kind` lies entirely inside [start, end)."""
+        starts, ends = self._cues[kind]
+        index = bisect.bisect_left(starts, start)
+        while index < len(starts) and starts[index] < end:
+            if ends[index] <= end:
+                return True
+            index += 1
+        return False
+
+    def _in_sentence(self, kind: Assertion, index: int) -> bool:
+        start, end = self.sentences[index]
+        return self._within(kind, start, end)
+
+    def __call__(self, index: int, start: int) -> Assertion:
+        """How the claim starting at `start`, in sentence `index`, is asserted.
+
+        A claim in quotation marks is reported; a reported claim is disputed when the
+        sentence before or after it disputes it ("A post claimed X. It was not.").
+        """
+        if self._in_sentence(Assertion.DISPUTED, index):
+            return Assertion.DISPUTED
+        sentence_start = self.sentences[index][0]
+        before = self.lowered[sentence_start:start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause_start = sentence_start + breaks[-1].end() if breaks else sentence_start
+        if self._within(Assertion.NEGATED, clause_start, start):
+            return Assertion.NEGATED
+        if self._within(Assertion.CONDITIONAL, sentence_start, start):
+            return Assertion.CONDITIONAL
+        if self._in_sentence(Assertion.HEDGED, index):
+            return Assertion.HEDGED
+        if _quoted(self.lowered, sentence_start, start) or self._in_sentence(
+            Assertion.REPORTED, index
+        ):
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(self.sentences) and self._in_sentence(
+                    Assertion.DISPUTED, neighbour
+                ):
+                    return Assertion.DISPUTED
+            return Assertion.REPORTED
+        return Assertion.PLAIN

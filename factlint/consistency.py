@@ -159,10 +159,10 @@ def comparables(
     date = document_date(doc)
     found: list[Comparable] = []
     for quantity in claims.quantities:
-        if quantity.assertion not in _COMPARED or covered(quantity):
+        if quantity.assertion not in _COMPARED:
             continue
         key = quantity_key(quantity)
-        if key is None:
+        if key is None or covered(quantity):
             continue
         side = _side(doc, quantity.start, quantity.phrase_end, date, quantity.assertion, reported)
         found.append(

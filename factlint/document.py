@@ -180,6 +180,8 @@ def make_document(
 # A sentence ends at terminal punctuation followed by space, or at a line break that the
 # layout makes final (see `split_sentences`).
 _BREAK = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\r\n|\r|\n")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
+_CONTENT = re.compile(r"\S")
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>|*+\-–•]|\d+[.)]\s|\r?\n|\r|$)")
 
 
@@ -208,28 +210,25 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
     length = len(masked)
     for match in _BREAK.finditer(masked):
         end = match.end()
-        token = match.group(0)
-        if token[0] in "\r\n":
-            nxt = _BLOCK_START.match(masked, end)
-            if nxt is None:
+        if masked[match.start()] in "\r\n":
+            if _BLOCK_START.match(masked, end) is None:
                 following = masked[end : end + 1]
                 if wrapped or following.islower() or following.isdigit():
                     continue
         else:
-            word_start = max(
-                masked.rfind(" ", 0, match.start()), masked.rfind("\n", 0, match.start())
-            )
-            word = masked[word_start + 1 : match.start()].lower().lstrip("(\"'«“")
+            # Cheapest test first: a lowercase word after the period continues the sentence.
+            after = _NEXT_CHAR.match(masked, end)
+            if after is not None and after.group(1).islower():
+                continue
+            before = masked[max(0, match.start() - 16) : match.start()].rsplit(None, 1)
+            word = before[-1].lower().lstrip("(\"'«“") if before else ""
             # "l'art." is the abbreviation "art." after an elided article.
             word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
-            following = masked[end : end + 3].lstrip()[:1]
-            if following.islower():
-                continue
-        if masked[start:end].strip():
+        if _CONTENT.search(masked, start, end):
             spans.append((start, end))
         start = end
-    if start < length and masked[start:].strip():
+    if start < length and _CONTENT.search(masked, start, length):
         spans.append((start, length))
     return spans
