@@ -7,7 +7,9 @@ companies and models (with attribution rules) to the shipped pack, so the cost o
 alias scan can be measured against the number of names.
 
     python bench/generate.py corpus OUT_DIR --articles 1000 [--seed 1]
-    python bench/generate.py rules OUT_DIR --entities 10000
+    python bench/generate.py rules OUT_DIR --entities 10000 [--seed 1]
+
+The same seed always gives the same files, byte for byte.
 """
 
 from __future__ import annotations
@@ -172,13 +174,16 @@ def article(rng: random.Random, index: int, error_rate: float = 0.05) -> str:
     return "\n".join(out)
 
 
-def write_corpus(folder: Path, articles: int, seed: int = 1) -> int:
-    """Write `articles` articles into `folder`; return the number of words written."""
+def write_corpus(folder: Path, articles: int, seed: int = 1, error_rate: float = 0.05) -> int:
+    """Write `articles` articles into `folder`; return the number of words written.
+
+    Articles alternate Italian (even index) and English (odd). `error_rate` is the share of
+    claim sentences that are planted wrong."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     total = 0
     for index in range(articles):
-        text = article(rng, index)
+        text = article(rng, index, error_rate)
         total += len(text.split())
         (folder / f"article-{index:05d}.md").write_text(text, encoding="utf-8")
     return total
@@ -237,12 +242,13 @@ def main() -> None:
     rules = sub.add_parser("rules")
     rules.add_argument("out", type=Path)
     rules.add_argument("--entities", type=int, default=100)
+    rules.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if args.what == "corpus":
         words = write_corpus(args.out, args.articles, args.seed)
         print(f"{args.articles} articles, {words} words in {args.out}")
     else:
-        write_rules(args.out, args.entities)
+        write_rules(args.out, args.entities, args.seed)
         print(f"rule pack with {args.entities} synthetic entities in {args.out}")
 
 

@@ -59,9 +59,10 @@ def stamp(parts: Iterable[bytes | str]) -> str:
     return digest.hexdigest()
 
 
-def content_digest(data: bytes) -> str:
-    """The hash an entry is keyed by when the file's stat changed."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def content_digest(text: str) -> str:
+    """The hash of an article's text, which an entry is checked by when the file's stat
+    changed (decoded text, so the same article in another encoding is the same entry)."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def key_text(key: object) -> str:
@@ -212,7 +213,7 @@ class Cache:
         return [_comparable_from_json(p, _tuples(json.loads(k)), reported) for k, p in rows]
 
     def lookup(self, path: str, stat: os.stat_result, read: Any = None) -> Entry | None:
-        """The entry for `path` if still valid; `read()` gives the bytes when only the
+        """The entry for `path` if still valid; `read()` gives the text when only the
         content hash can tell (the file was touched but maybe not changed)."""
         if self.db is None:
             return None
@@ -246,7 +247,7 @@ class Cache:
         self,
         path: str,
         stat: os.stat_result,
-        data: bytes,
+        digest: str,
         entry: Entry,
         comparables: Sequence[Comparable],
     ) -> None:
@@ -261,7 +262,7 @@ class Cache:
                     path,
                     stat.st_size,
                     stat.st_mtime_ns,
-                    content_digest(data),
+                    digest,
                     self.stamp,
                     entry.words,
                     json.dumps([_finding_to_json(f) for f in entry.findings], ensure_ascii=False),

@@ -29,8 +29,7 @@ def _interval(interval: Interval) -> dict[str, Any]:
 
 
 def _base(doc: Document, kind: str, start: int, end: int, assertion: str) -> dict[str, Any]:
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    line, column, end_line, end_column, text = doc.span(start, end)
     return {
         "path": doc.path,
         "line": line,
@@ -38,7 +37,7 @@ def _base(doc: Document, kind: str, start: int, end: int, assertion: str) -> dic
         "end_line": end_line,
         "end_column": end_column,
         "kind": kind,
-        "text": " ".join(doc.text[start:end].split()),
+        "text": text,
         "assertion": assertion,
         "date": consistency.document_date(doc),
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -24,12 +25,20 @@ from factlint.claimdump import format_jsonl, format_text, records
 from factlint.config import Config, discover_config, load_config
 from factlint.errors import FactlintError
 from factlint.examples import run_examples
-from factlint.files import discover, read_article
+from factlint.files import (
+    DEFAULT_MAX_FILE_SIZE,
+    discover,
+    format_size,
+    parse_size,
+    read_article,
+    size_limit,
+)
 from factlint.findings import Finding, Severity
 from factlint.formatters import Report, formatters
 from factlint.lint import Linter, build_linter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a command stopped by Ctrl-C
 # Runs over fewer files finish too fast for a progress line to help.
 PROGRESS_FROM = 200
 F = TypeVar("F", bound=Callable[..., Any])
@@ -105,7 +114,43 @@ _config_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _max_file_size(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+_max_file_size_option = click.option(
+    "--max-file-size",
+    "max_file_size",
+    default=format_size(DEFAULT_MAX_FILE_SIZE).replace(" ", ""),
+    show_default=True,
+    callback=_max_file_size,
+    help="Skip articles larger than this, with a warning (e.g. 512KB, 10MB; 0: no limit).",
+)
+
+
+class _Factlint(click.Group):
+    """The command group; Ctrl-C in any command ends the run with one line and exit 130.
+
+    Click itself would print "Aborted!" and exit 1, which a CI script cannot tell from
+    "findings". `check` writes no file; the files other commands write go through
+    `write_atomic`, which leaves the old file or the new one, never half of one.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the chosen command, turning KeyboardInterrupt into exit code 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # After the "^C" the terminal echoed, start a fresh line.
+            newline = "\n" if sys.stderr.isatty() else ""
+            click.echo(f"{newline}factlint: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+@click.group(cls=_Factlint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main() -> None:
     """factlint: a fact-check and source-consistency linter for articles."""
@@ -141,6 +186,14 @@ def main() -> None:
     help="More articles to compare against, not reported on (repeatable).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the claims cache.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that share the extraction. Default: the number of cores.",
+)
+@_max_file_size_option
 @click.option("--select", multiple=True, help="Only report these rules or kinds (repeatable).")
 @click.option("--ignore", multiple=True, help="Never report these rules or kinds (repeatable).")
 @click.option(
@@ -158,6 +211,8 @@ def check(
     config_path: str | None,
     corpus: tuple[str, ...],
     no_cache: bool,
+    jobs: int | None,
+    max_file_size: int | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     color: bool | None,
@@ -166,8 +221,14 @@ def check(
     started = time.perf_counter()
     config = _config(config_path)
     linter = _build(rule_paths, config, default_lang=default_lang, select=select, ignore=ignore)
-    with _cache(linter, config, no_cache) as cache:
-        result = linter.run(paths or ["."], (*map(str, config.corpus), *corpus), _progress(), cache)
+    with _cache(linter, config, no_cache) as cache, size_limit(max_file_size):
+        result = linter.run(
+            paths or ["."],
+            (*map(str, config.corpus), *corpus),
+            _progress(),
+            cache,
+            jobs or os.cpu_count() or 1,
+        )
     for problem in result.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     findings: Sequence[Finding] = result.findings
@@ -218,8 +279,6 @@ def _progress() -> Callable[[int, int], None] | None:
 
 
 def _no_color() -> bool:
-    import os
-
     return bool(os.environ.get("NO_COLOR"))
 
 
@@ -234,16 +293,21 @@ def _no_color() -> bool:
     show_default=True,
 )
 @click.option("--lang", "default_lang", default="en", show_default=True)
+@_max_file_size_option
 @_reports_errors
 def claims(
-    paths: tuple[str, ...], rule_paths: tuple[str, ...], output_format: str, default_lang: str
+    paths: tuple[str, ...],
+    rule_paths: tuple[str, ...],
+    output_format: str,
+    default_lang: str,
+    max_file_size: int | None,
 ) -> None:
     """Print every claim extracted from the articles, with the key it is compared by."""
     linter = _build(rule_paths, default_lang=default_lang)
     files, problems = discover(list(paths or ["."]))
     render = format_jsonl if output_format == "jsonl" else format_text
     for name in files:
-        text = read_article(name, problems)
+        text = read_article(name, problems, max_file_size)
         if text is None:
             continue
         doc = linter.document(name, text, problems.append)

@@ -104,15 +104,14 @@ def owner_root(entity_id: str, entities: Mapping[str, Entity]) -> str:
 def _side(
     doc: Document, start: int, end: int, date: str | None, assertion: Assertion, reported: bool
 ) -> Side:
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    line, column, end_line, end_column, text = doc.span(start, end)
     return Side(
         path=doc.path,
         line=line,
         column=column,
         end_line=end_line,
         end_column=end_column,
-        text=" ".join(doc.text[start:end].split()),
+        text=text,
         date=date,
         plain=assertion is Assertion.PLAIN,
         reported=reported,

@@ -107,6 +107,13 @@ class Document:
         line = bisect.bisect_right(self.line_starts, offset) - 1
         return line + 1, offset - self.line_starts[line] + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int, int, int, str]:
+        """Line, column, end line and end column of [start, end), and its text with white
+        space folded (as findings quote it)."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return line, column, end_line, end_column, " ".join(self.text[start:end].split())
+
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
         starts = self.line_starts

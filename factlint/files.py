@@ -20,13 +20,13 @@ Line endings are kept as they are: documents count CRLF, CR and LF as line break
 from __future__ import annotations
 
 import contextlib
+import enum
 import errno
 import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
-from pathlib import Path
 
 from factlint.errors import Problem
 
@@ -107,7 +107,11 @@ def discover(
             files.append(given)
         else:
             problems.append(Problem(given, None, f"{_kind_of(mode)}, not a file; skipped"))
-    return list(dict.fromkeys(files)), problems
+    # A path given by name that could not be opened is reported once, even when a folder
+    # given too contains it.
+    failed = {os.path.abspath(problem.path) for problem in problems}
+    kept = (name for name in files if os.path.abspath(name) not in failed)
+    return list(dict.fromkeys(kept)), problems
 
 
 def _walk(top: str, endings: tuple[str, ...], problems: list[Problem]) -> Iterator[str]:
@@ -155,11 +159,12 @@ def size_limit(limit: int | None) -> Iterator[None]:
         _max_file_size.reset(token)
 
 
-_DEFAULT = object()
+class _Unset(enum.Enum):
+    UNSET = enum.auto()
 
 
 def read_article(
-    name: str, problems: list[Problem], max_size: int | None | object = _DEFAULT
+    name: str, problems: list[Problem], max_size: int | _Unset | None = _Unset.UNSET
 ) -> str | None:
     """An article's text, or None (with a problem recorded) when it cannot be read as text.
 
@@ -168,8 +173,7 @@ def read_article(
     one byte past the limit, so a huge or growing file never fills memory. A warning is
     recorded when the text had to be decoded by a guess (see the module docstring).
     """
-    limit = _max_file_size.get() if max_size is _DEFAULT else max_size
-    assert limit is None or isinstance(limit, int)
+    limit = _max_file_size.get() if max_size is _Unset.UNSET else max_size
     data = _read_bytes(name, limit, problems)
     if data is None:
         return None
@@ -191,11 +195,12 @@ def _read_bytes(name: str, limit: int | None, problems: list[Problem]) -> bytes 
         return None
     try:
         with os.fdopen(fd, "rb") as handle:
-            mode = os.fstat(fd).st_mode
-            if not stat.S_ISREG(mode):
-                problems.append(Problem(name, None, f"{_kind_of(mode)}, not a file; skipped"))
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                kind = _kind_of(info.st_mode)
+                problems.append(Problem(name, None, f"{kind}, not a file; skipped"))
                 return None
-            size = os.fstat(fd).st_size
+            size = info.st_size
             if limit is not None and size > limit:
                 problems.append(_too_large(name, size, limit))
                 return None
@@ -232,8 +237,8 @@ def decode(name: str, data: bytes) -> tuple[str | None, Problem | None]:
     if _UTF8_MULTIBYTE.search(data):
         text = data.decode("utf-8", errors="replace")
         message = (
-            f"invalid UTF-8 (byte 0x{bad:02X}); read with invalid bytes replaced by "
-            "'\ufffd' (save the file as UTF-8)"
+            f"invalid UTF-8 (byte 0x{bad:02X}): read with invalid bytes replaced by U+FFFD; "
+            "save the file as UTF-8"
         )
         return text, Problem(name, line, message)
     # Windows-1252 leaves five bytes undefined; Latin-1 reads those as control characters.
@@ -241,7 +246,7 @@ def decode(name: str, data: bytes) -> tuple[str | None, Problem | None]:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         text = data.decode("latin-1")
-    message = "not UTF-8; read as Latin-1 (Windows-1252) (save the file as UTF-8)"
+    message = "not UTF-8: read as Latin-1 (Windows-1252); save the file as UTF-8"
     return text, Problem(name, line, message)
 
 
@@ -301,8 +306,3 @@ def _kind_of(mode: int) -> str:
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
-
-
-def article_paths(paths: Sequence[Path | str]) -> list[str]:
-    """`discover` for callers that only want the files (problems dropped)."""
-    return discover([str(p) for p in paths])[0]

@@ -6,15 +6,17 @@ and then applied to each document in one pass.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
 from factlint import consistency, suppressions
-from factlint.cache import Cache, stamp
+from factlint.cache import Cache, content_digest, stamp
 from factlint.cache import Entry as CacheEntry
 from factlint.claims import Attribution, Claims, Extractor, Quantity, Succession
 from factlint.document import Document, make_document
@@ -24,6 +26,9 @@ from factlint.files import discover, read_article
 from factlint.findings import Finding, Severity
 from factlint.language import LANG_DIR, Language, load_languages
 from factlint.rules import RuleSet, load_rules
+
+# Fewer files than this are extracted in-process: starting workers would cost more.
+PARALLEL_FROM = 64
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,47 @@ class _Article:
     findings: Sequence[Finding]
     suppressions: Sequence[suppressions.Suppression]
     comparables: Sequence[consistency.Comparable]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What extracting one file gave: the article (None if unreadable), the problems met,
+    and the content digest the cache keys it by."""
+
+    article: _Article | None
+    problems: tuple[Problem, ...]
+    digest: str | None
+
+
+def _extract(linter: Linter, name: str, reported: bool) -> _Outcome:
+    """Read and extract one article (in this process or a worker)."""
+    problems: list[Problem] = []
+    text = read_article(name, problems)
+    if text is None:
+        return _Outcome(None, tuple(problems), None)
+    doc = linter.document(name, text, problems.append)
+    claims = linter.claims(doc)
+    findings = tuple(linter.raw_findings(doc, claims))
+    found = tuple(suppressions.parse(doc))
+    items = tuple(linter.comparables(doc, claims, reported=reported))
+    keep = doc if reported and (findings or found) else None
+    article = _Article(keep, doc.words, findings, found, items)
+    return _Outcome(article, tuple(problems), content_digest(text))
+
+
+# The linter of a worker process, set once when the process starts: the process-pool idiom
+# for sharing compiled state without sending it with every task.
+_worker_linter: Linter | None = None
+
+
+def _start_worker(linter: Linter) -> None:
+    global _worker_linter
+    _worker_linter = linter
+
+
+def _work(task: tuple[str, bool]) -> _Outcome:
+    assert _worker_linter is not None
+    return _extract(_worker_linter, *task)
 
 
 def _stat(name: str) -> os.stat_result | None:
@@ -146,9 +192,10 @@ class Linter:
     def check(self, doc: Document, claims: Claims | None = None) -> list[Finding]:
         """Rule findings for one document, filtered by --select/--ignore, sorted."""
         claims = claims if claims is not None else self.claims(doc)
-        return sorted(set(self._finish(self._raw(doc, claims))))
+        return sorted(set(self._finish(self.raw_findings(doc, claims))))
 
-    def _raw(self, doc: Document, claims: Claims) -> Iterator[Finding]:
+    def raw_findings(self, doc: Document, claims: Claims) -> Iterator[Finding]:
+        """Rule findings before selection, severity overrides and suppressions."""
         for check in self.ruleset.checks:
             yield from check.check(doc, claims)
 
@@ -194,11 +241,12 @@ class Linter:
         corpus: Iterable[str] = (),
         progress: Callable[[int, int], None] | None = None,
         cache: Cache | None = None,
+        jobs: int = 1,
     ) -> LintResult:
         """Check every article under `paths`, and compare them with each other and with the
         articles under `corpus` (which are read and compared, not reported on).
         `progress(done, total)` is called after each file; `cache` remembers what unchanged
-        articles yield."""
+        articles yield; `jobs` processes share the extraction (findings are the same)."""
         files, problems = discover(list(paths))
         files = [name for name in files if not self._excluded(name)]
         extra, corpus_problems = discover(list(corpus))
@@ -210,10 +258,48 @@ class Linter:
         comparables: list[consistency.Comparable] = []
         words = 0
         total = len(files) + len(extra)
-        for done, name in enumerate(files, start=1):
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
             if progress is not None:
                 progress(done, total)
-            article = self._article(name, problems, cache, reported=True)
+
+        articles: dict[str, _Article] = {}
+        todo: list[tuple[str, bool]] = []
+        for name in files:
+            article = self._cached(name, cache) if cache is not None else None
+            if article is None:
+                todo.append((name, True))
+            else:
+                articles[name] = article
+                step()
+        cached: list[str] = []
+        for name in extra:
+            if cache is not None and cache.valid(name, _stat(name)):
+                cached.append(name)
+                step()
+            else:
+                todo.append((name, False))
+        outcomes = self._extract_all(todo, jobs, step)
+        for (name, reported), outcome in zip(todo, outcomes, strict=True):
+            problems.extend(outcome.problems)
+            article = outcome.article
+            if article is None:
+                continue
+            stat = _stat(name) if cache is not None and outcome.digest is not None else None
+            if cache is not None and stat is not None and outcome.digest is not None:
+                entry = CacheEntry(
+                    article.words, tuple(article.findings), tuple(article.suppressions)
+                )
+                cache.store(name, stat, outcome.digest, entry, article.comparables)
+            if reported:
+                articles[name] = article
+            else:
+                comparables.extend(article.comparables)
+        for name in files:
+            article = articles.get(name)
             if article is None:
                 continue
             words += article.words
@@ -222,16 +308,6 @@ class Linter:
             comparables.extend(article.comparables)
             if article.document is not None:
                 documents[name] = article.document
-        cached: list[str] = []
-        for done, name in enumerate(extra, start=len(files) + 1):
-            if progress is not None:
-                progress(done, total)
-            if cache is not None and cache.valid(name, _stat(name)):
-                cached.append(name)
-                continue
-            article = self._article(name, problems, cache, reported=False)
-            if article is not None:
-                comparables.extend(article.comparables)
         if cache is not None and cached:
             # Only archive claims about what the checked articles talk about can conflict.
             keys = {item.key for item in comparables if item.side.reported}
@@ -257,31 +333,38 @@ class Linter:
             checked=tuple(raw),
         )
 
-    def _article(
-        self, name: str, problems: list[Problem], cache: Cache | None, *, reported: bool
-    ) -> _Article | None:
-        """What one article yields, from the cache when it is unchanged."""
+    def _cached(self, name: str, cache: Cache) -> _Article | None:
+        """A checked article's yield from the cache, if the file is unchanged."""
         stat = _stat(name)
-        if cache is not None and reported and stat is not None:
-            entry = cache.lookup(name, stat, read=lambda: Path(name).read_bytes())
-            if entry is not None:
-                return _Article(
-                    None,
-                    entry.words,
-                    entry.findings,
-                    entry.suppressions,
-                    cache.comparables_of(name, True),
-                )
-        text = read_article(name, problems)
-        if text is None:
+        if stat is None:
             return None
-        doc = self.document(name, text, problems.append)
-        claims = self.claims(doc)
-        findings = tuple(self._raw(doc, claims))
-        found = tuple(suppressions.parse(doc))
-        items = self.comparables(doc, claims, reported=reported)
-        if cache is not None and stat is not None:
-            data = text.encode("utf-8")
-            cache.store(name, stat, data, CacheEntry(doc.words, findings, found), items)
-        keep = doc if reported and (findings or found) else None
-        return _Article(keep, doc.words, findings, found, items)
+        entry = cache.lookup(name, stat, read=lambda: read_article(name, []) or "")
+        if entry is None:
+            return None
+        return _Article(
+            None, entry.words, entry.findings, entry.suppressions, cache.comparables_of(name, True)
+        )
+
+    def _extract_all(
+        self,
+        todo: Sequence[tuple[str, bool]],
+        jobs: int,
+        progress: Callable[[], None] | None,
+    ) -> Iterator[_Outcome]:
+        """What each (path, reported) yields, in order, over `jobs` processes when worth it."""
+        if jobs <= 1 or len(todo) < PARALLEL_FROM:
+            for name, reported in todo:
+                yield _extract(self, name, reported)
+                if progress is not None:
+                    progress()
+            return
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the compiled rules with the workers instead of pickling them.
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start_worker, initargs=(self,)
+        ) as pool:
+            for outcome in pool.map(_work, todo, chunksize=16):
+                yield outcome
+                if progress is not None:
+                    progress()

@@ -77,18 +77,28 @@ class RuleSet:
         return next((rule for rule in self.rules if rule.id == rule_id), None)
 
 
-def rule_files(paths: Iterable[Path]) -> list[Path]:
-    """Rule files under `paths`: a directory gives its *.yaml/*.yml files, recursively."""
+def rule_files(paths: Iterable[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """Rule files under `paths`: a directory gives its *.yaml/*.yml files, recursively.
+
+    A path that does not exist is a problem: appended to `problems` when given (so that one
+    run reports it with every other problem), else raised. A broken symbolic link inside a
+    directory is listed, so that loading it reports it rather than skipping it unseen.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(
-                p for p in sorted(path.rglob("*")) if p.suffix in RULE_SUFFIXES and p.is_file()
+                p
+                for p in sorted(path.rglob("*"))
+                if p.suffix in RULE_SUFFIXES and (p.is_file() or not p.exists())
             )
         elif path.exists():
             found.append(path)
         else:
-            raise FactlintError(Problem(str(path), None, "no such rule file or directory"))
+            problem = Problem(str(path), None, "no such rule file or directory")
+            if problems is None:
+                raise FactlintError(problem)
+            problems.append(problem)
     return found
 
 
@@ -120,10 +130,25 @@ def _describe(error: jsonschema.ValidationError, where: str) -> str:
         for key in extra:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
+            if str(key).lower() in _PATTERN_KEYS:
+                hint = " (rule files take no regular expressions: list the words or names)"
             parts.append(f"unknown key {key!r}{hint}")
         return f"{where}: {'; '.join(parts)}; allowed keys: {', '.join(allowed)}"
     if validator == "required":
-        return f"{where}: {error.message.replace('is a required property', 'is missing')}"
+        missing = error.message.replace(" is a required property", "")
+        return f"{where}: {missing} is missing: add `{missing.strip(chr(39))}:`"
+    if validator == "type":
+        # jsonschema's wording ("is not of type 'array'"), then what to write instead.
+        wanted = error.validator_value
+        names = [_TYPE_NAMES.get(t, t) for t in (wanted if isinstance(wanted, list) else [wanted])]
+        fix = f"write {' or '.join(names)}"
+        if wanted == "array" and isinstance(error.instance, str | int | float):
+            fix = f"write a list, [{error.instance}]"
+        elif wanted == "string" and isinstance(error.instance, bool):
+            fix = "write text in quotes"  # `yes`, `no`, `on` are read as true or false
+        elif wanted == "string" and isinstance(error.instance, int | float):
+            fix = f'write text in quotes, "{error.instance}"'
+        return f"{where}: {error.message}: {fix}"
     if validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
         return f"{where}: {error.instance!r} is not one of: {choices}"
@@ -131,6 +156,20 @@ def _describe(error: jsonschema.ValidationError, where: str) -> str:
         allowed = "lowercase letters, digits, '.', '_' and '-'"
         return f"{where}: {error.instance!r} is not a valid id (use {allowed})"
     return f"{where}: {error.message}"
+
+
+# Keys people reach for when they expect regular expressions: refused like any unknown key,
+# with a word on why (a pattern from a data file could take exponential time to match).
+_PATTERN_KEYS = frozenset({"pattern", "patterns", "regex", "regexp", "regexes", "match"})
+_TYPE_NAMES = {
+    "array": "a list",
+    "object": "a mapping (key: value)",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "empty",
+}
 
 
 def _location(path: Sequence[str | int]) -> str:
@@ -155,9 +194,10 @@ class _Loader:
         try:
             text = path.read_bytes().decode("utf-8-sig")
         except OSError as exc:
-            self.problems.append(
-                Problem(name, None, f"cannot read rule file: {exc.strerror or exc}")
-            )
+            reason = exc.strerror or str(exc)
+            if path.is_symlink() and not path.exists():
+                reason = f"broken symbolic link (to {str(path.readlink())!r})"
+            self.problems.append(Problem(name, None, f"cannot read rule file: {reason}"))
             return
         except UnicodeDecodeError as exc:
             line = path.read_bytes()[: exc.start].count(b"\n") + 1
@@ -199,7 +239,34 @@ class _Loader:
                 )
                 continue
             for category, phrases in categories.items():
+                if category == "fillers" and not self._single_words(name, lang, phrases, lines):
+                    continue
                 self.cues.setdefault(lang, {}).setdefault(category, []).extend(phrases)
+
+    def _single_words(
+        self, path: str, lang: str, fillers: Sequence[str], lines: Mapping[Any, int]
+    ) -> bool:
+        """Whether every filler is one word; a problem for each that is not.
+
+        Fillers are matched as a repeated alternation between two names. With a filler made
+        of other fillers ("a" and "a a"), a gap of repeated words can be split in
+        exponentially many ways, and one sentence could keep the matcher busy for hours;
+        single words can be split in only one way.
+        """
+        ok = True
+        for index, filler in enumerate(fillers):
+            words = filler.split()
+            if len(words) > 1:
+                self.problems.append(
+                    Problem(
+                        path,
+                        lines.get(("cues", lang, "fillers", index)),
+                        f"cues.{lang}.fillers: {filler!r} is several words: list each word "
+                        f"on its own ({', '.join(words)}); any order of fillers matches",
+                    )
+                )
+                ok = False
+        return ok
 
     def _entity(self, item: Mapping[str, Any], path: str, line: int | None) -> None:
         entity_id = item["id"]
@@ -278,7 +345,31 @@ class _Loader:
             )
             return
         allowed = module.PLACEHOLDERS
-        for _, placeholder, _, _ in string.Formatter().parse(item["message"]):
+        try:
+            fields = list(string.Formatter().parse(item["message"]))
+        except ValueError:
+            self.problems.append(
+                Problem(
+                    path,
+                    lines.get((*at, "message"), line),
+                    f"rule {item['id']!r}: message has an unmatched {{ or }}: "
+                    "write {{ and }} for a literal brace",
+                )
+            )
+            return
+        for _, placeholder, spec, conversion in fields:
+            if placeholder is not None and (spec or conversion):
+                # A format spec is code-like ({found:>999999999} allocates a gigabyte, and
+                # {found:d} raises on text when a finding is made): placeholders are plain.
+                self.problems.append(
+                    Problem(
+                        path,
+                        lines.get((*at, "message"), line),
+                        f"rule {item['id']!r}: placeholders take no format spec or "
+                        f"conversion: write {{{placeholder}}}",
+                    )
+                )
+                return
             if placeholder is not None and placeholder not in allowed:
                 self.problems.append(
                     Problem(
@@ -359,7 +450,9 @@ def load_rules(
     Raises FactlintError listing every problem found in every file.
     """
     loader = _Loader(languages)
-    files = rule_files(paths)
+    files = rule_files(paths, loader.problems)
+    if not files and loader.problems:
+        raise FactlintError(loader.problems)
     if not files:
         shown = ", ".join(str(p) for p in paths)
         raise FactlintError(Problem(shown, None, "no rule files (*.yaml) found: pass --rules PATH"))

@@ -17,6 +17,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 Path_ = tuple[str | int, ...]
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+MAX_DEPTH = 64
+"""Nesting deeper than this is refused: a rule file needs fewer than ten levels, and
+libyaml's composer crashes the interpreter (C stack overflow) on nesting some 100,000 deep."""
+MAX_ALIAS_VALUES = 100_000
+"""How many values aliases (`*name`) may add when expanded: a few nested aliases can
+otherwise stand for billions of values ("billion laughs")."""
 
 
 class YamlProblems(Exception):
@@ -33,6 +39,7 @@ def load_yaml(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     Only plain data is built (mappings, sequences, scalars): no tags, no objects. A syntax
     error, a tab used for indentation or a duplicate key is a YamlProblems naming the line.
     """
+    _check_shape(text, path)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -50,6 +57,78 @@ def load_yaml(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     return data, lines
 
 
+def _check_shape(text: str, path: str) -> None:
+    """Refuse, from the event stream and before anything is built, what would make building
+    crash or never end: nesting deeper than MAX_DEPTH, an alias inside the value it names
+    (a value that contains itself), aliases that expand to more than MAX_ALIAS_VALUES.
+
+    libyaml's event parser keeps its own stack, so this pass is safe on any input; it stops
+    at the first problem because the depth check must not read further into a deep nest.
+    """
+    loader = _Loader(text)
+    # One entry per open collection: its anchor and how many values it holds so far,
+    # counting each alias as the values it stands for.
+    open_: list[list[Any]] = []
+    sizes: dict[str, int] = {}
+    added = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_) >= MAX_DEPTH:
+                    raise YamlProblems(
+                        [
+                            Problem(
+                                path,
+                                event.start_mark.line + 1,
+                                f"nested more than {MAX_DEPTH} levels deep: "
+                                "a rule file needs only a few levels",
+                            )
+                        ]
+                    )
+                open_.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_.pop()
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size = event.anchor, 1
+            elif isinstance(event, yaml.AliasEvent):
+                anchor, size = None, sizes.get(event.anchor, 0)
+                if event.anchor not in sizes and any(a == event.anchor for a, _ in open_):
+                    raise YamlProblems(
+                        [
+                            Problem(
+                                path,
+                                event.start_mark.line + 1,
+                                f"alias *{event.anchor} is inside the value &{event.anchor} "
+                                "it names (a value cannot contain itself): write it out",
+                            )
+                        ]
+                    )
+                added += size
+                if added > MAX_ALIAS_VALUES:
+                    raise YamlProblems(
+                        [
+                            Problem(
+                                path,
+                                event.start_mark.line + 1,
+                                f"aliases (*name) expand to more than {MAX_ALIAS_VALUES} "
+                                "values: write the values out",
+                            )
+                        ]
+                    )
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size
+            if open_:
+                open_[-1][1] += size
+    except yaml.YAMLError as exc:
+        raise YamlProblems([_syntax_problem(exc, path, text)]) from None
+    finally:
+        loader.dispose()
+
+
 def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else None
@@ -63,6 +142,8 @@ def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
             hint = "YAML indentation must use spaces, not tabs"
         elif ":" in source_line and source_line.count('"') % 2:
             hint = "a quoted string is not closed"
+        elif "alias" in problem:
+            hint = "an alias *name needs an anchor &name before it"
     return Problem(path, line, f"YAML syntax error: {problem}; {hint}")
 
 
@@ -85,6 +166,15 @@ def _build(
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                problems.append(
+                    Problem(
+                        path,
+                        key_node.start_mark.line + 1,
+                        "merge keys (<<) are not supported: write the keys out",
+                    )
+                )
+                continue
             key = _scalar(key_node, constructor, problems, path)
             if not isinstance(key, str | int | float | bool) or key is None:
                 problems.append(

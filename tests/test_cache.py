@@ -12,16 +12,9 @@ from click.testing import CliRunner
 from factlint.cache import FOLDER, Cache
 from factlint.cli import main
 from factlint.lint import build_linter
+from tests.conftest import entities_only
 
 ROOT = Path(__file__).parent.parent
-
-
-def entities_only(tmp_path: Path) -> Path:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    text = (ROOT / "rules" / "ai-labs.yaml").read_text(encoding="utf-8").split("\nrules:")[0]
-    (rules / "ai-labs.yaml").write_text(text + "\n", encoding="utf-8")
-    return rules
 
 
 def write(path: Path, body: str, lang: str = "it") -> str:
@@ -56,7 +49,11 @@ def test_unchanged_articles_are_not_extracted_again(tmp_path: Path, monkeypatch)
     with Cache(tmp_path / FOLDER, linter.stamp) as cache:
         second = linter.run([a, b], cache=cache)
     assert sorted(calls) == sorted([a, b])
-    assert summary(first) == summary(second) == [("a.md", 4, "alibaba-models", "Qwen is Alibaba's model family, not Tencent's")]
+    assert (
+        summary(first)
+        == summary(second)
+        == [("a.md", 4, "alibaba-models", "Qwen is Alibaba's model family, not Tencent's")]
+    )
     assert second.documents[a].line_text(4) == "Qwen di Tencent."
 
 
@@ -102,7 +99,10 @@ def test_corrupt_or_foreign_cache_is_rebuilt(tmp_path: Path, damage: str) -> Non
 
 def test_cached_archive_gives_the_same_conflicts(tmp_path: Path, monkeypatch) -> None:
     linter = build_linter([entities_only(tmp_path)])
-    archive = [write(tmp_path / "archive" / f"{i}.md", f"Articolo {i}. Qwen di Alibaba cresce.") for i in range(5)]
+    archive = [
+        write(tmp_path / "archive" / f"{i}.md", f"Articolo {i}. Qwen di Alibaba cresce.")
+        for i in range(5)
+    ]
     archive.append(write(tmp_path / "archive" / "x.md", "Il chip H200, evoluzione dell'H100."))
     new = write(tmp_path / "new.md", "Tencent's Qwen leads.", "en")
     uncached = linter.run([new], [str(tmp_path / "archive")])
@@ -115,7 +115,9 @@ def test_cached_archive_gives_the_same_conflicts(tmp_path: Path, monkeypatch) ->
         warm = linter.run([new], [str(tmp_path / "archive")], cache=cache)
     assert calls == [new]
     assert summary(uncached) == summary(cold)
-    assert [(f.rule, f.message) for f in warm.findings] == [(f.rule, f.message) for f in cold.findings]
+    assert [(f.rule, f.message) for f in warm.findings] == [
+        (f.rule, f.message) for f in cold.findings
+    ]
     assert [r.path for r in warm.findings[0].related] == archive[:3]
 
 

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from factlint.cli import main
 from factlint.findings import Severity
+from tests.conftest import entities_only
 
 ROOT = Path(__file__).parent.parent
 
@@ -251,11 +252,7 @@ def test_corpus_is_compared_not_reported(bare_linter, tmp_path: Path) -> None:
 
 
 def test_json_output_of_cross_article_findings(tmp_path: Path) -> None:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    for name in ("places.yaml", "nvidia-gpus.yaml"):
-        text = (ROOT / "rules" / name).read_text(encoding="utf-8")
-        (rules / name).write_text(text.split("\nrules:")[0] + "\n", encoding="utf-8")
+    rules = entities_only(tmp_path)
     a = write(tmp_path, "a.md", DC_IT)
     b = write(tmp_path, "b.md", DC_EN, "en")
     result = CliRunner().invoke(main, ["check", a, b, "--rules", str(rules), "--format", "json"])

@@ -102,3 +102,37 @@ def test_matcher_cost_does_not_depend_on_name_count() -> None:
     small_hits = INDEX.find(text, text.lower(), "it")
     big_hits = big.find(text, text.lower(), "it")
     assert [(m.entity, m.start) for m in small_hits] == [(m.entity, m.start) for m in big_hits]
+
+
+def _calls_during(index: EntityIndex, text: str) -> int:
+    """How many Python and C calls one match of `text` makes: a cost that does not depend
+    on the machine's load."""
+    import sys
+
+    count = 0
+
+    def profile(_frame, event, _arg) -> None:
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        index.find(text, text.lower(), "it")
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_guard_alias_scan_does_not_grow_with_the_number_of_names() -> None:
+    """Fails if matching ever does work per name: a loop over names, a regex per name, or
+    a fuzzy comparison per token against the names all make more calls with more names."""
+    text = "Secondo Reuters, l'H200 di Nvidia e Qwen di Alibaba Cloud crescono. " * 30
+
+    def index_with(extra: int) -> EntityIndex:
+        many = dict(ENTITIES)
+        for i in range(extra):
+            many[f"x{i}"] = Entity(f"x{i}", "company", f"Zorblax{i} Holdings", aliases=(f"Zbx{i}",))
+        return EntityIndex(many)
+
+    assert _calls_during(index_with(100), text) == _calls_during(index_with(10_000), text)

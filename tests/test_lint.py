@@ -8,6 +8,7 @@ import pytest
 
 from factlint.errors import FactlintError
 from factlint.lint import build_linter
+from tests.conftest import entities_only
 
 ROOT = Path(__file__).parent.parent
 
@@ -40,10 +41,7 @@ def test_select_and_ignore_by_rule_or_kind(select, ignore, expected) -> None:
 
 
 def test_consistency_rules_are_selected_by_prefix(tmp_path: Path) -> None:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    text = (ROOT / "rules" / "ai-labs.yaml").read_text(encoding="utf-8").split("\nrules:")[0]
-    (rules / "entities.yaml").write_text(text + "\n", encoding="utf-8")
+    rules = entities_only(tmp_path)
     a = tmp_path / "a.md"
     a.write_text("---\nlang: it\n---\nQwen di Alibaba.\n", encoding="utf-8")
     b = tmp_path / "b.md"

@@ -57,8 +57,7 @@ def make_finding(
     related: tuple[Related, ...] = (),
 ) -> Finding:
     """A finding for the text at [start, end) of `doc`, attributed to `rule`."""
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(end)
+    line, column, end_line, end_column, text = doc.span(start, end)
     return Finding(
         path=doc.path,
         line=line,
@@ -72,7 +71,7 @@ def make_finding(
         source=rule.source,
         suggestion=suggestion,
         related=related,
-        text=" ".join(doc.text[start:end].split()),
+        text=text,
     )
 
 

@@ -6,13 +6,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-import yaml
 from click.testing import CliRunner
 
 from factlint.cli import main
 from factlint.document import make_document
 from factlint.findings import Finding, Related, Severity
 from factlint.formatters import Report, formatters, junit
+from tests.conftest import entities_only
 
 ROOT = Path(__file__).parents[2]
 STOPWORDS = {"it": frozenset({"il"})}
@@ -164,16 +164,6 @@ def write(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
     return str(path)
 
 
-def entities_only(tmp_path: Path) -> str:
-    data = yaml.safe_load((ROOT / "rules/ai-labs.yaml").read_text(encoding="utf-8"))
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "entities.yaml").write_text(
-        yaml.safe_dump({"entities": data["entities"]}, allow_unicode=True), encoding="utf-8"
-    )
-    return str(rules)
-
-
 def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> None:
     wrong = write(tmp_path, "wrong.md", "it", "Il modello Qwen di Tencent è tra i più usati.")
     clean = write(tmp_path, "clean.md", "it", "Qwen di Alibaba Cloud è tra i più usati.")
@@ -191,7 +181,7 @@ def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> Non
 
     a = write(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
     b = write(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
-    code, out = run_check(a, b, "--rules", entities_only(tmp_path), "--format", "junit")
+    code, out = run_check(a, b, "--rules", str(entities_only(tmp_path)), "--format", "junit")
     assert code == 1
     failures = ET.fromstring(out.encode("utf-8")).findall("testsuite/testcase/failure")
     assert [f.get("type") for f in failures] == ["consistency.attribution"] * 2

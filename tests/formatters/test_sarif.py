@@ -10,7 +10,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from factlint import __version__
@@ -20,6 +19,7 @@ from factlint.findings import Finding, Related, Severity
 from factlint.formatters import Report, formatters, sarif
 from factlint.lint import Linter
 from factlint.rules import Example, Rule
+from tests.conftest import entities_only
 
 ROOT = Path(__file__).parents[2]
 SCHEMA = Path(__file__).parents[3] / "shared/schemas/sarif-2.1.0.json"
@@ -245,17 +245,6 @@ def run_check(*args: str) -> tuple[int, str]:
     return result.exit_code, result.stdout
 
 
-def entities_only(tmp_path: Path) -> str:
-    """A rules directory with the AI labs' entities and no rule: only consistency can fire."""
-    data = yaml.safe_load((ROOT / "rules/ai-labs.yaml").read_text(encoding="utf-8"))
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "entities.yaml").write_text(
-        yaml.safe_dump({"entities": data["entities"]}, allow_unicode=True), encoding="utf-8"
-    )
-    return str(rules)
-
-
 def write(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
     path = tmp_path / name
     path.write_text(f"---\nlang: {lang}\n---\n\n{sentence}\n", encoding="utf-8")
@@ -277,7 +266,7 @@ def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> Non
 
     a = write(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
     b = write(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
-    code, out = run_check(a, b, "--rules", entities_only(tmp_path), "--format", "sarif")
+    code, out = run_check(a, b, "--rules", str(entities_only(tmp_path)), "--format", "sarif")
     assert code == 1
     data = json.loads(out)
     validate_if_possible(data)
