@@ -188,6 +188,7 @@ class _Loader:
         self.cues: dict[str, dict[str, list[str]]] = {}
         self.problems: list[Problem] = []
         self._validators: dict[str, jsonschema.Draft202012Validator] = {}
+        self._by_id: dict[str, Rule] = {}
 
     def load_file(self, path: Path) -> None:
         name = str(path)
@@ -230,8 +231,14 @@ class _Loader:
             return
         for index, item in enumerate(data.get("entities", [])):
             self._entity(item, name, lines.get(("entities", index)))
+        # Each rule's own lines, grouped in one pass: looking them up per rule would scan
+        # the whole file once per rule.
+        by_rule: dict[int, dict[tuple[str | int, ...], int]] = {}
+        for key, value in lines.items():
+            if len(key) > 2 and key[0] == "rules" and isinstance(key[1], int):
+                by_rule.setdefault(key[1], {})[key[2:]] = value
         for index, item in enumerate(data.get("rules", [])):
-            self._rule(item, name, index, lines)
+            self._rule(item, name, index, lines, by_rule.get(index, {}))
         for lang, categories in data.get("cues", {}).items():
             if lang not in self.languages:
                 self.problems.append(
@@ -295,7 +302,14 @@ class _Loader:
             line=line,
         )
 
-    def _rule(self, item: Any, path: str, index: int, lines: Mapping[Any, int]) -> None:
+    def _rule(
+        self,
+        item: Any,
+        path: str,
+        index: int,
+        lines: Mapping[Any, int],
+        rule_lines: Mapping[tuple[str | int, ...], int],
+    ) -> None:
         at = ("rules", index)
         line = lines.get(at)
         if not isinstance(item, dict):
@@ -334,8 +348,8 @@ class _Loader:
             self.problems.append(Problem(path, lines.get(where, line), _describe(error, label)))
         if errors:
             return
-        if any(r.id == item["id"] for r in self.rules):
-            first = next(r for r in self.rules if r.id == item["id"])
+        first = self._by_id.get(item["id"])
+        if first is not None:
             self.problems.append(
                 Problem(
                     path,
@@ -395,22 +409,21 @@ class _Loader:
                     )
                 examples.append(Example(lang, text, verdict == "fail", example_line))
         common = set(self.base["$defs"]["rule"]["properties"])
-        rule_lines = {key[2:]: value for key, value in lines.items() if key[:2] == at}
-        self.rules.append(
-            Rule(
-                id=item["id"],
-                kind=kind,
-                severity=Severity(item["severity"]),
-                message=item["message"],
-                source=item["source"],
-                description=item.get("description", ""),
-                options={k: v for k, v in item.items() if k not in common},
-                examples=tuple(examples),
-                path=path,
-                line=line,
-                lines=rule_lines,
-            )
+        rule = Rule(
+            id=item["id"],
+            kind=kind,
+            severity=Severity(item["severity"]),
+            message=item["message"],
+            source=item["source"],
+            description=item.get("description", ""),
+            options={k: v for k, v in item.items() if k not in common},
+            examples=tuple(examples),
+            path=path,
+            line=line,
+            lines=dict(rule_lines),
         )
+        self.rules.append(rule)
+        self._by_id[rule.id] = rule
 
     def check_entities(self) -> None:
         for entity in self.entities.values():
