@@ -242,12 +242,10 @@ CREATE OR REPLACE TEMP TABLE side AS
 SELECT c.*
 FROM claim c
 LEFT JOIN majority m ON m.gkey = c.gkey
-WHERE NOT coalesce(
-    CASE WHEN c.kind = 'figure'
+WHERE m.gkey IS NULL
+    OR NOT CASE WHEN c.kind = 'figure'
         THEN interval_overlaps(c.low, c.low_open, c.high, c.high_open, m.point, false, m.point, false)
-        ELSE c.val = m.val END,
-    false
-);
+        ELSE c.val = m.val END;
 
 -- 7. Each side against its partners (20 below, 40 in all; 20 for values), then the date
 --    rule: reported when a partner has the same date (or either has none), as an error if

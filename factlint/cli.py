@@ -141,6 +141,7 @@ class _Factlint(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the chosen command, turning KeyboardInterrupt into exit code 130."""
+        _tolerant_stdout()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -148,6 +149,22 @@ class _Factlint(click.Group):
             newline = "\n" if sys.stderr.isatty() else ""
             click.echo(f"{newline}factlint: interrupted", err=True)
             raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+def _tolerant_stdout() -> None:
+    """Let stdout print any path, so that an odd file name never ends the run in a traceback.
+
+    A file name that is not valid UTF-8 reaches Python as text with surrogate escapes,
+    which a strict UTF-8 stdout refuses: `surrogateescape` writes the name's own bytes back
+    out. A stdout in another encoding (a Windows console) backslash-escapes what it lacks.
+    """
+    stream = sys.stdout
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:
+        return
+    utf8 = (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8"
+    with contextlib.suppress(ValueError, OSError):
+        reconfigure(errors="surrogateescape" if utf8 else "backslashreplace")
 
 
 @click.group(cls=_Factlint, context_settings={"help_option_names": ["-h", "--help"]})

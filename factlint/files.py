@@ -74,6 +74,16 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # carriage return and escape do).
 _CONTROL = bytes(set(range(32)) - {9, 10, 11, 12, 13, 27}) + b"\x7f"
 _CONTROL_SHARE = 0.1
+# Windows-1252 is Latin-1 with printable characters (curly quotes, dashes, €) in 0x80-0x9F,
+# except five bytes it leaves undefined: those keep their Latin-1 reading, so that decoding
+# never fails and every byte is one character.
+_WINDOWS_1252 = str.maketrans(
+    {
+        chr(byte): bytes([byte]).decode("cp1252")
+        for byte in range(0x80, 0xA0)
+        if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+    }
+)
 # One well-formed UTF-8 multi-byte sequence: its presence says the file was meant as UTF-8.
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
@@ -130,15 +140,17 @@ def _walk(top: str, endings: tuple[str, ...], problems: list[Problem]) -> Iterat
 def parse_size(text: str) -> int | None:
     """A size such as `10MB`, `512KB`, `2.5 MB`, `1000` (bytes) or `0` (no limit), in bytes.
 
-    Units are binary (1 KB = 1024 bytes), as in most editors' file sizes; KiB, MiB and GiB
-    are accepted as the same. Returns None for no limit; raises ValueError on anything else.
+    Units are binary (1 KB = 1024 bytes); KiB, MiB and GiB are accepted as the same. Returns
+    None for no limit (only zero itself: 0.1 B is one byte); raises ValueError otherwise.
     """
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*", text, re.IGNORECASE)
     if match is None:
         raise ValueError(f"{text!r} is not a size: write e.g. 10MB, 512KB or 0 for no limit")
+    number = float(match.group(1))
+    if number == 0:
+        return None
     unit = (match.group(2) or "b").lower()[0]
-    size = int(float(match.group(1)) * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit])
-    return size or None
+    return max(1, int(number * {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[unit]))
 
 
 def format_size(size: int) -> str:
@@ -241,11 +253,7 @@ def decode(name: str, data: bytes) -> tuple[str | None, Problem | None]:
             "save the file as UTF-8"
         )
         return text, Problem(name, line, message)
-    # Windows-1252 leaves five bytes undefined; Latin-1 reads those as control characters.
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    text = data.decode("latin-1").translate(_WINDOWS_1252)
     message = "not UTF-8: read as Latin-1 (Windows-1252); save the file as UTF-8"
     return text, Problem(name, line, message)
 

@@ -20,6 +20,7 @@ from factlint.checks import KINDS, Check
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
 from factlint.findings import Severity
+from factlint.relations import ROLES, RelationMatcher
 from factlint.yamlfile import YamlProblems, load_yaml
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "rules.schema.json"
@@ -248,7 +249,39 @@ class _Loader:
             for category, phrases in categories.items():
                 if category == "fillers" and not self._single_words(name, lang, phrases, lines):
                     continue
+                if category in ROLES:
+                    phrases = self._templates(name, lang, category, phrases, lines)
                 self.cues.setdefault(lang, {}).setdefault(category, []).extend(phrases)
+
+    def _templates(
+        self,
+        path: str,
+        lang: str,
+        relation: str,
+        templates: Sequence[str],
+        lines: Mapping[Any, int],
+    ) -> list[str]:
+        """The relation templates that compile; a problem, with file and line, for each other.
+
+        The language data compiles them again when a run starts, but there an error could
+        name only the language: here it names the rule file and the line.
+        """
+        valid = []
+        for index, template in enumerate(templates):
+            try:
+                RelationMatcher({relation: [template]}, {}, [], path)
+            except FactlintError as exc:
+                self.problems.extend(
+                    Problem(
+                        path,
+                        lines.get(("cues", lang, relation, index)),
+                        f"cues.{lang}.{relation}: {problem.message}",
+                    )
+                    for problem in exc.problems
+                )
+                continue
+            valid.append(template)
+        return valid
 
     def _single_words(
         self, path: str, lang: str, fillers: Sequence[str], lines: Mapping[Any, int]

@@ -254,3 +254,32 @@ def test_unreadable_folder(good: Path) -> None:
         f"factlint: warning: {folder}: cannot read folder: Permission denied; skipped"
     ]
     assert code == 1 and f"{good}{GOOD_FINDING}" in out
+
+
+def _undecodable_name(folder: Path) -> Path:
+    """An article whose file name is not UTF-8 (Latin-1 "caffè.md"), as old archives have."""
+    try:
+        with open(os.path.join(os.fsencode(folder), b"caff\xe8.md"), "wb") as handle:
+            handle.write(GOOD_TEXT.encode())
+    except (OSError, ValueError):
+        pytest.skip("this file system only takes UTF-8 names")
+    return folder / os.fsdecode(b"caff\xe8.md")
+
+
+@pytest.mark.parametrize("output", ["text", "json", "github", "junit"])
+def test_a_file_name_that_is_not_utf8(good: Path, output: str) -> None:
+    named = _undecodable_name(good.parent)
+    code, out, err = check(good.parent, options=("--format", output))
+    assert code == 1 and warnings(err) == []
+    assert "alibaba-models" in out and named.exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="formatters/sarif.py: partialFingerprints hash `material.encode('utf-8')`, which "
+    "raises UnicodeEncodeError on a path with surrogate escapes (a non-UTF-8 file name)",
+)
+def test_a_file_name_that_is_not_utf8_in_sarif(good: Path) -> None:
+    _undecodable_name(good.parent)
+    code, out, _ = check(good.parent, options=("--format", "sarif"))
+    assert code == 1 and "alibaba-models" in out

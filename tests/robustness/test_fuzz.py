@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import example, given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 from factlint import consistency, suppressions
@@ -62,9 +62,99 @@ PIECES = [
     "İ", "ß", "ﬁ", "Σ", "é", "è", "e\u0301", "\u200b", "\ufeff", "\ufffd", "😀", "\x00",
 ]  # fmt: skip
 
-texts = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=80
-).map("".join)
+texts = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=80).map("".join)
+
+# Real articles with planted errors, and generated figures that two articles can disagree
+# on: token soup alone seldom makes a finding, and a property that holds only when there is
+# nothing to report proves little.
+CORPUS = [
+    path.read_text(encoding="utf-8")
+    for path in sorted((ROOT / "tests" / "fixtures" / "corpus").rglob("*.md"))
+]
+FIGURES = {
+    "it": [
+        "{org} ha ordinato {n} GPU {chip} nel {year}.",
+        "{org} produrrà {n} chip {chip}.",
+        "Secondo Reuters, {org} ha comprato {n} acceleratori {chip}.",
+    ],
+    "en": [
+        "{org} ordered {n} {chip} GPUs in {year}.",
+        "{org} will ship {n} {chip} chips, according to analysts.",
+    ],
+}
+QUALIFIERS = {"it": ["", "", "circa ", "oltre ", "più di "], "en": ["", "", "about ", "over "]}
+
+
+@st.composite
+def numerals(draw: st.DrawFn, lang: str) -> str:
+    """A number as articles in `lang` write it: separators, scale words, qualifiers."""
+    value = draw(st.integers(1, 2_000_000))
+    style = draw(st.sampled_from(["grouped", "plain", "scale"]))
+    if style == "grouped":
+        written = f"{value:,}".replace(",", "." if lang == "it" else ",")
+    elif style == "scale":
+        point, scale = (",", "milioni") if lang == "it" else (".", "million")
+        written = f"{value % 1000}{point}{value % 10} {scale}"
+    else:
+        written = str(value)
+    return draw(st.sampled_from(QUALIFIERS[lang])) + written
+
+
+def _figure_sentences(draw: st.DrawFn) -> tuple[str, list[tuple[str, dict[str, str]]]]:
+    lang = draw(st.sampled_from(["it", "en"]))
+    chosen = [
+        (
+            draw(st.sampled_from(FIGURES[lang])),
+            {
+                "org": draw(st.sampled_from(["ByteDance", "Huawei", "Alibaba", "Tencent"])),
+                "chip": draw(st.sampled_from(["H20", "H200", "Ascend 910C"])),
+                "year": draw(st.sampled_from(["2024", "2025"])),
+            },
+        )
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    return lang, chosen
+
+
+def _figures_text(lang: str, sentences: list[str]) -> str:
+    return f"---\nlang: {lang}\n---\n" + "\n\n".join(sentences) + "\n"
+
+
+@st.composite
+def figures(draw: st.DrawFn) -> str:
+    """Sentences stating figures about companies and chips."""
+    lang, chosen = _figure_sentences(draw)
+    return _figures_text(lang, [t.format(n=draw(numerals(lang)), **slots) for t, slots in chosen])
+
+
+@st.composite
+def figure_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """Two articles stating the same figures, with numbers that may disagree, both noisy."""
+    lang, chosen = _figure_sentences(draw)
+    first, second = (
+        _figures_text(lang, [t.format(n=draw(numerals(lang)), **slots) for t, slots in chosen])
+        for _ in range(2)
+    )
+    return _noisy(first, draw), _noisy(second, draw)
+
+
+def _noisy(text: str, draw: st.DrawFn) -> str:
+    """`text` with another line ending, pieces put in anywhere and maybe a span cut out."""
+    ending = draw(st.sampled_from(["\n", "\n", "\r\n", "\r", "\u2028"]))
+    text = text.replace("\n", ending)
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.one_of(st.sampled_from(PIECES), st.text(max_size=3))) + text[at:]
+    if draw(st.booleans()):
+        start = draw(st.integers(0, len(text)))
+        text = text[:start] + text[start + draw(st.integers(0, 40)) :]
+    return text
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    """A corpus article or generated figures, made noisy."""
+    return _noisy(draw(st.one_of(st.sampled_from(CORPUS), figures())), draw)
 
 
 def _offset(doc: Document, line: int, column: int) -> int:
@@ -101,7 +191,7 @@ def _pipeline(linter: Linter, docs: Sequence[Document]) -> tuple[list[Finding], 
 
 
 @settings(max_examples=examples(150), deadline=None)
-@given(text=texts, lang=st.sampled_from(["it", "en", None]))
+@given(text=st.one_of(texts, articles()), lang=st.sampled_from(["it", "en", None]))
 @example(text="Il modello Qwen di Tencent è tra i più usati.", lang="it")
 @example(text="---\rlang: it\r---\r\rIl modello Qwen di\r\nTencent.\r", lang=None)
 @example(text="\u2028Qwen\x85di\x0cTencent\u2029.", lang="it")
@@ -111,6 +201,7 @@ def test_any_text_gives_findings_that_point_at_their_text(
     doc = linter.document("a.md", text, lambda problem: None, lang=lang)
     assert len(doc.masked) == len(doc.text)
     findings, _ = _pipeline(linter, [doc])
+    event("with findings" if findings else "without findings")  # --hypothesis-show-statistics
     for finding in findings:
         _assert_points_at_its_text(finding, doc)
     report = Report(findings, {"a.md": doc}, {r.id: r for r in linter.ruleset.rules})
@@ -119,16 +210,20 @@ def test_any_text_gives_findings_that_point_at_their_text(
 
 
 @settings(max_examples=examples(60), deadline=None)
-@given(first=texts, second=texts)
+@given(pair=st.one_of(figure_pairs(), st.tuples(articles(), articles())))
 @example(
-    first="---\nlang: it\n---\nNel 2025 la Cina ha 36 nuovi data center.\n",
-    second="---\nlang: it\n---\r\nNel 2025 la Cina ha 63 nuovi data center.\r\n",
+    pair=(
+        "---\nlang: it\n---\nByteDance ha ordinato 100.000 GPU H20.\n",
+        "---\r\nlang: it\r\n---\r\n\r\nByteDance ha ordinato **200.000** GPU H20.\r\n",
+    )
 )
 def test_cross_article_findings_point_into_both_articles(
-    linter: Linter, first: str, second: str
+    linter: Linter, pair: tuple[str, str]
 ) -> None:
+    first, second = pair
     docs = {name: linter.document(name, text) for name, text in (("a.md", first), ("b.md", second))}
     findings, _ = _pipeline(linter, list(docs.values()))
+    event("with related" if any(f.related for f in findings) else "without related")
     for finding in findings:
         _assert_points_at_its_text(finding, docs[finding.path])
         for related in finding.related:
@@ -159,7 +254,7 @@ PARSERS = {code: NumberParser(lang.data["numbers"]) for code, lang in LANGUAGES.
 
 
 @settings(max_examples=examples(300), deadline=None)
-@given(text=texts, code=st.sampled_from(sorted(PARSERS)))
+@given(text=st.one_of(texts, articles()), code=st.sampled_from(sorted(PARSERS)))
 @example(text="99999999999999999999999999999999999999 miliardi di miliardi", code="it")
 @example(text="tra 1e308 e 1e309", code="en")
 def test_number_parsing_never_raises_and_gives_sane_intervals(text: str, code: str) -> None:
@@ -175,7 +270,9 @@ def test_number_parsing_never_raises_and_gives_sane_intervals(text: str, code: s
 
 # --- rule files ------------------------------------------------------------------------
 
-SHIPPED = {path.name: yaml.safe_load(path.read_text("utf-8")) for path in (ROOT / "rules").glob("*.yaml")}
+SHIPPED = {
+    path.name: yaml.safe_load(path.read_text("utf-8")) for path in (ROOT / "rules").glob("*.yaml")
+}
 KEYS = sorted(
     {
         key
@@ -188,6 +285,8 @@ KEYS = sorted(
     }
     | {"entities", "rules", "cues", "it", "en", "fillers", "pass", "fail"}
 )
+CUE_KINDS = ["attribution", "succession", "negated", "conditional", "hedged", "reported"]
+CUE_KINDS += ["disputed", "distributive", "fillers"]
 scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -238,18 +337,37 @@ def _mutate(data: Any, draw: st.DrawFn) -> Any:
 @st.composite
 def rule_files(draw: st.DrawFn) -> dict[str, str]:
     """A rule folder: the shipped files, some mutated, or arbitrary YAML, or arbitrary text."""
-    kind = draw(st.sampled_from(["mutated", "mutated", "yaml", "text"]))
+    kind = draw(st.sampled_from(["mutated", "mutated", "yaml", "text", "cues"]))
     files = {name: yaml.safe_dump(data, allow_unicode=True) for name, data in SHIPPED.items()}
     if kind == "mutated":
         for _ in range(draw(st.integers(1, 3))):
             name = draw(st.sampled_from(sorted(SHIPPED)))
             files[name] = yaml.safe_dump(_mutate(yaml.safe_load(files[name]), draw))
+    elif kind == "cues":
+        phrase = st.lists(
+            st.sampled_from(["{product}", "{owner}", "{newer}", "{older}", "di", "'s", ",", "("])
+            | st.text(max_size=5),
+            min_size=1,
+            max_size=5,
+        ).map(" ".join)
+        files["fuzz.yaml"] = yaml.safe_dump(
+            {
+                "cues": draw(
+                    st.dictionaries(
+                        st.sampled_from(["it", "en"]),
+                        st.dictionaries(st.sampled_from(CUE_KINDS), st.lists(phrase, max_size=3)),
+                        max_size=2,
+                    )
+                )
+            },
+            allow_unicode=True,
+        )
     elif kind == "yaml":
         files["fuzz.yaml"] = yaml.safe_dump(draw(yaml_data), allow_unicode=True)
     else:
         files["fuzz.yaml"] = draw(
             st.text(
-                alphabet=st.sampled_from(list("abc:-[]{}&*!|>'\"#%@`,?\n\t x1.") + ["\u00e8"]),
+                alphabet=st.sampled_from([*"abc:-[]{}&*!|>'\"#%@`,?\n\t x1.", "\u00e8"]),
                 max_size=60,
             )
         )
@@ -267,13 +385,18 @@ def test_any_yaml_as_a_rule_file_gives_rules_or_a_clean_error(
     try:
         ruleset = load_rules([folder], LANGUAGES)
     except FactlintError as exc:
+        event("refused")
         assert exc.problems
         for problem in exc.problems:
             assert "\n" not in str(problem) and Path(problem.path).parent == folder
         return
+    event("loaded")
+    text = "Il modello Qwen di Tencent, successore di H100: 36 GPU. Tencent's Qwen (Alibaba)."
+    # What the loader accepts must run: `rules validate` saying "valid" and `check` then
+    # failing on a cue phrase would be a lie.
     linter = Linter(ruleset, load_languages(ruleset.cues) if ruleset.cues else LANGUAGES)
     for lang in ("it", "en"):
-        doc = linter.document("a.md", "Il modello Qwen di Tencent, successore di H100: 36 GPU.", lang=lang)
+        doc = linter.document("a.md", text, lang=lang)
         for finding in linter.check(doc):
             _assert_points_at_its_text(finding, doc)
 

@@ -15,7 +15,7 @@ import pytest
 
 from factlint import cli
 from factlint.lint import Linter
-from tests.robustness.conftest import GOOD_FINDING, GOOD_TEXT, RULES, ROOT, run
+from tests.robustness.conftest import GOOD_FINDING, GOOD_TEXT, ROOT, RULES, run
 
 
 def _tree(folder: Path) -> dict[str, tuple[str, int]]:

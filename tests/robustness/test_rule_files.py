@@ -191,7 +191,12 @@ MISTAKES: list[tuple[str, str | bytes, int | None, tuple[str, ...]]] = [
     ),
     ("python-name", "rules: !!python/name:os.system\n", 1, ("unsupported YAML tag",)),
     ("custom-tag", "rules: !include other.yaml\n", 1, ("unsupported YAML tag",)),
-    ("merge-key", "rules:\n  - &r {id: x}\n  - <<: *r\n", 3, ("merge keys (<<) are not supported",)),
+    (
+        "merge-key",
+        "rules:\n  - &r {id: x}\n  - <<: *r\n",
+        3,
+        ("merge keys (<<) are not supported",),
+    ),
     ("undefined-alias", "rules: *nowhere\n", 1, ("needs an anchor &name",)),
     ("self-alias", "rules: &r [*r]\n", 1, ("alias *r is inside the value &r it names",)),
     (
@@ -207,6 +212,12 @@ MISTAKES: list[tuple[str, str | bytes, int | None, tuple[str, ...]]] = [
         "cues:\n  it:\n    fillers:\n      - nuovo\n      - nuovo modello\n",
         5,
         ("'nuovo modello' is several words: list each word on its own",),
+    ),
+    (
+        "bad-template",
+        'cues:\n  it:\n    attribution:\n      - "{product} di {product}"\n',
+        4,
+        ("cues.it.attribution: template '{product} di {product}' must name {product} and {owner}",),
     ),
     ("unknown-cue-language", "cues:\n  xx:\n    fillers: [a]\n", 3, ("unknown language 'xx'",)),
 ]

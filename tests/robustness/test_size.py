@@ -125,6 +125,7 @@ def test_a_bad_limit_stops_the_run_with_exit_2(good: Path, value: str) -> None:
         ("2048B", 2048),
         ("0", None),
         ("0KB", None),
+        ("0.1", 1),
     ],
 )
 def test_parse_size(text: str, size: int | None) -> None:
