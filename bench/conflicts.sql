@@ -124,9 +124,9 @@ GROUP BY cls;
 CREATE OR REPLACE TEMP TABLE majority AS
 WITH seg AS (
     SELECT
-        gkey, path, low, high,
+        gkey, path, ord, low, high,
         max(high) OVER (
-            PARTITION BY gkey, path ORDER BY low, high
+            PARTITION BY gkey, path ORDER BY low, high, ord
             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
         ) AS reach
     FROM claim
@@ -136,7 +136,7 @@ island AS (
     SELECT
         *,
         sum(CASE WHEN reach IS NULL OR low > reach THEN 1 ELSE 0 END) OVER (
-            PARTITION BY gkey, path ORDER BY low, high ROWS UNBOUNDED PRECEDING
+            PARTITION BY gkey, path ORDER BY low, high, ord ROWS UNBOUNDED PRECEDING
         ) AS island
     FROM seg
 ),

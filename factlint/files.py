@@ -220,8 +220,8 @@ def _read_bytes(name: str, limit: int | None, problems: list[Problem]) -> bytes 
     except OSError as exc:
         problems.append(Problem(name, None, f"cannot read: {_reason(exc)}; skipped"))
         return None
-    if limit is not None and len(data) > limit:  # it grew while we looked
-        problems.append(_too_large(name, len(data), limit))
+    if limit is not None and len(data) > limit:  # it grew, or its size was not told
+        problems.append(_too_large(name, None, limit))
         return None
     return data
 
@@ -274,11 +274,12 @@ def _binary_kind(head: bytes) -> str | None:
     return None
 
 
-def _too_large(name: str, size: int, limit: int) -> Problem:
+def _too_large(name: str, size: int | None, limit: int) -> Problem:
+    known = f"{format_size(size)}, " if size is not None else ""
     return Problem(
         name,
         None,
-        f"too large ({format_size(size)}, over the {format_size(limit)} limit); skipped "
+        f"too large ({known}over the {format_size(limit)} limit); skipped "
         "(raise it with --max-file-size, 0 for no limit)",
     )
 

@@ -15,7 +15,7 @@ import pytest
 
 from factlint import cli
 from factlint.lint import Linter
-from tests.robustness.conftest import GOOD_FINDING, GOOD_TEXT, ROOT, RULES, run
+from tests.robustness.conftest import GOOD_FINDING, GOOD_TEXT, ROOT, RULES, run, warnings
 
 
 def _tree(folder: Path) -> dict[str, tuple[str, int]]:
@@ -183,3 +183,18 @@ def test_a_real_ctrl_c_with_worker_processes(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines()[-1] == "factlint: interrupted"
     assert "Traceback" not in result.stderr
     assert f"{GOOD_FINDING}" not in result.stdout
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_a_real_ctrl_c_leaves_a_usable_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _interrupt_real_run(tmp_path, "--jobs", "1")
+    assert (result.returncode, result.stderr) == (130, "factlint: interrupted\n")
+    monkeypatch.chdir(tmp_path)
+    articles = tmp_path / "articles"
+    first = articles / "a000.md"
+    code, out, err = run("check", str(first), "--rules", RULES)
+    assert code == 1 and "alibaba-models" in out and warnings(err) == []
+    fresh = run("check", str(first), "--rules", RULES, "--no-cache")
+    assert fresh[:2] == (code, out)

@@ -3,6 +3,8 @@ one under it is checked whatever its shape, and the limit's syntax is checked up
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 import tracemalloc
 from pathlib import Path
@@ -59,13 +61,54 @@ def test_memory_stays_flat_on_a_50_mb_article(tmp_path: Path, linter: Linter) ->
     assert peak < 2 * MB
 
 
-def test_the_read_stops_at_the_limit_even_if_the_size_lied(tmp_path: Path) -> None:
-    """A file that grows between stat and read (a log being written) is cut at limit + 1."""
+def test_the_size_is_checked_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("x" * 5000, encoding="utf-8")
     problems: list = []
     assert read_article(str(path), problems, max_size=4096) is None
     assert problems[0].message.startswith("too large (4.9 KB, over the 4 KB limit)")
+
+
+def test_the_read_stops_at_the_limit_even_if_the_size_lied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file that grows between stat and read (a log being written, /proc files that
+    report size 0) is read only up to the limit plus one byte, then skipped."""
+    path = tmp_path / "a.md"
+    path.write_text("x" * 50_000, encoding="utf-8")
+    real_fstat = os.fstat
+
+    def small_fstat(fd: int) -> os.stat_result:
+        info = list(real_fstat(fd))
+        info[stat.ST_SIZE] = 10
+        return os.stat_result(info)
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
+    reads: list[int] = []
+    real_fdopen = os.fdopen
+
+    def counting_fdopen(fd: int, mode: str) -> object:
+        handle = real_fdopen(fd, mode)
+        real_read = handle.read
+
+        class Handle:
+            def __enter__(self) -> Handle:
+                return self
+
+            def __exit__(self, *_: object) -> None:
+                handle.close()
+
+            def read(self, size: int = -1) -> bytes:
+                reads.append(size)
+                return real_read(size)
+
+        return Handle()
+
+    monkeypatch.setattr(os, "fdopen", counting_fdopen)
+    problems: list = []
+    assert read_article(str(path), problems, max_size=4096) is None
+    assert reads == [4097]
+    assert problems[0].message.startswith("too large (over the 4 KB limit)")
 
 
 def test_a_5_mb_single_line_is_checked(good: Path) -> None:
