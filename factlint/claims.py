@@ -402,9 +402,9 @@ class Extractor:
             counted, counted_end, measure = _counted(tools, lowered, number.end, sentence[1])
             if measure is not None and number.unit is None:
                 number = dataclasses.replace(number, unit=measure)
-            of = tuple(
-                m for m in mentions[at + 1 :] if m.start < counted_end and m.start >= number.end
-            )
+            # Mentions inside what the number counts: found by bisection, not by a scan.
+            upto = bisect.bisect_left(mention_starts, counted_end, at + 1)
+            of = tuple(m for m in mentions[at + 1 : upto] if m.start >= number.end)
             context: list[Mention] = []
             for previous_index in range(max(0, index - CONTEXT_SENTENCES), index + 1):
                 context.extend(by_sentence.get(previous_index, ()))

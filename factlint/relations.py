@@ -99,7 +99,9 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
     if elided:
         options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
-    return "(?:" + "|".join(options) + ")*" if options else ""
+    # Atomic and possessive: fillers never give back what they took, so ambiguous fillers
+    # ("a", "a a") cannot make matching backtrack exponentially.
+    return "(?>" + "|".join(options) + ")*+" if options else ""
 
 
 class RelationMatcher:

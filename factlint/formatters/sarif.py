@@ -183,7 +183,8 @@ def fingerprints(report: Report) -> list[str]:
         occurrence = seen[key]
         seen[key] += 1
         material = "\0".join([*key, str(occurrence)])
-        result[index] = hashlib.sha256(material.encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 still has a fingerprint.
+        result[index] = hashlib.sha256(material.encode("utf-8", "surrogateescape")).hexdigest()
     return result
 
 

@@ -274,11 +274,6 @@ def test_a_file_name_that_is_not_utf8(good: Path, output: str) -> None:
     assert "alibaba-models" in out and named.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="formatters/sarif.py: partialFingerprints hash `material.encode('utf-8')`, which "
-    "raises UnicodeEncodeError on a path with surrogate escapes (a non-UTF-8 file name)",
-)
 def test_a_file_name_that_is_not_utf8_in_sarif(good: Path) -> None:
     _undecodable_name(good.parent)
     code, out, _ = check(good.parent, options=("--format", "sarif"))

@@ -11,8 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-import pytest
-
 from factlint.document import split_sentences
 from factlint.lint import Linter
 
@@ -33,12 +31,6 @@ def test_sentences_of_one_long_line_take_no_longer_than_of_many_lines() -> None:
     assert one_line < 3 * lines + 0.05
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims.py Extractor._quantities scans every later mention for each number "
-    "(`of = tuple(m for m in mentions[at + 1 :] ...)`): O(numbers x mentions); a 5 MB "
-    "article dense in figures and names takes minutes",
-)
 def test_claims_take_no_longer_when_numbers_come_before_names(linter: Linter) -> None:
     numbers = "Sono 36 data center.\n" * 8_000
     names = "Parla Nvidia.\n" * 8_000

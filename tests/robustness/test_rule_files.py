@@ -330,13 +330,6 @@ def test_names_with_regex_characters_are_matched_literally_and_fast(tmp_path: Pa
     assert code == 0 and time.perf_counter() - started < 5, err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="relations.py: the fillers alternation `(?:(?:a|a a)\\s+)*` is ambiguous, so a gap "
-    "of repeated filler words backtracks exponentially (with fillers a, a a, a a a: a "
-    "59-character gap takes ~1 s, 80 characters minutes); rule files can no longer add several-word fillers, but the "
-    "matcher should not depend on that (atomic group or possessive quantifier)",
-)
 def test_filler_matching_is_linear_whatever_the_fillers() -> None:
     fillers = ["a", "a a", "a a a"]
     matcher = RelationMatcher({"attribution": ["{product} di {owner}"]}, {}, fillers)
