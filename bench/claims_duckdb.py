@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
+
+from factlint import consistency
+from factlint.numbers import Interval
 
 SQL = Path(__file__).resolve().with_name("conflicts.sql")
 
@@ -49,6 +53,44 @@ def conflicts(claims_files: Sequence[str | Path], connection: Any = None) -> lis
     con.execute("SET VARIABLE claims_files = ?", [[str(name) for name in claims_files]])
     rows = con.execute(SQL.read_text(encoding="utf-8")).fetchall()
     return [Conflict(*row) for row in rows]
+
+
+def walk_order(path: str) -> list[str]:
+    """The order `factlint check` reads articles in: a folder's files (sorted) before its
+    subfolders (sorted). Same as `walk_order` in conflicts.sql."""
+    *folders, name = path.split("/")
+    return [f"1{folder}" for folder in folders] + [f"0{name}"]
+
+
+def reference_conflicts(records: Iterable[Mapping[str, Any]]) -> list[Conflict]:
+    """consistency.conflicts itself, in memory, on claim records: what conflicts.sql
+    reproduces, and the per-group reduce of a Dask or Spark job (docs/scale.md)."""
+    chosen = [
+        r
+        for r in records
+        if r["key"] is not None and r["assertion"] in ("plain", "hedged", "reported")
+    ]
+    chosen.sort(key=lambda r: (walk_order(r["path"]), r["line"], r["column"]))
+    items = []
+    for r in chosen:
+        key = tuple(tuple(part) if isinstance(part, list) else part for part in r["key"])
+        value = r["value"]
+        if key[0] == "figure":
+            value = Interval(
+                -math.inf if value["low"] is None else value["low"],
+                math.inf if value["high"] is None else value["high"],
+                value["low_open"],
+                value["high_open"],
+            )
+        plain = r["assertion"] == "plain"
+        side = consistency.Side(
+            r["path"], r["line"], r["column"], r["line"], r["column"], "", r["date"], plain, True
+        )
+        items.append(consistency.Comparable(str(key[0]), key, value, "", side))
+    return sorted(
+        Conflict(f.path, f.line, f.column, f.rule, f.severity.value)
+        for f in consistency.conflicts(items)
+    )
 
 
 def check_findings(findings: Iterable[dict[str, Any]]) -> list[Conflict]:

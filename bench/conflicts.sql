@@ -92,12 +92,17 @@ compared AS (
         CASE WHEN key ->> 0 <> 'figure' THEN value ->> '$' END AS val
     FROM raw
     WHERE key IS NOT NULL AND assertion IN ('plain', 'hedged', 'reported')
+),
+article AS (
+    SELECT path, row_number() OVER (ORDER BY walk_order(path)) AS article
+    FROM (SELECT DISTINCT path FROM compared)
 )
 SELECT
-    row_number() OVER (ORDER BY walk_order(path), line, "column") AS ord,
+    row_number() OVER (ORDER BY article, line, "column") AS ord,
     dense_rank() OVER (ORDER BY gkey, low, high, low_open, high_open, val) AS cls,
-    *
+    compared.*
 FROM compared
+JOIN article USING (path)
 QUALIFY count(*) OVER (PARTITION BY gkey) >= 2;
 
 -- 2. The distinct values (classes) of each key.
