@@ -255,15 +255,18 @@ class _IntervalGroup(_Group):
         found: list[Comparable] = []
         # Claims entirely below: highest first; entirely above: lowest first.
         below = bisect.bisect_right(self.highs, value.low)
-        for other in reversed(self.by_high[:below]):
+        # Walk outwards by index: no copy of the group, and a stop after PARTNERS.
+        for index in range(below - 1, -1, -1):
             if len(found) >= PARTNERS:
                 break
+            other = self.by_high[index]
             if _comparable_pair(item, other) and self._disagree(value, _interval(other)):
                 found.append(other)
         above = bisect.bisect_left(self.lows, value.high)
-        for other in self.by_low[above:]:
+        for index in range(above, len(self.by_low)):
             if len(found) >= 2 * PARTNERS:
                 break
+            other = self.by_low[index]
             if _comparable_pair(item, other) and self._disagree(value, _interval(other)):
                 found.append(other)
         return found
@@ -325,8 +328,12 @@ class _ValueGroup(_Group):
         for value, group in self.by_value.items():
             if value == item.value:
                 continue
-            found.extend(other for other in group if _comparable_pair(item, other))
-        return found[:PARTNERS]
+            for other in group:
+                if _comparable_pair(item, other):
+                    found.append(other)
+                    if len(found) == PARTNERS:
+                        return found
+        return found
 
     def in_majority(self, item: Comparable) -> bool:
         return self.majority is not None and item.value == self.majority
