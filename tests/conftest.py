@@ -31,6 +31,24 @@ def entities_only(folder: Path) -> Path:
     return rules
 
 
+def run_check(*args: str) -> tuple[int, str]:
+    """`factlint check ARGS` in-process: its exit code and standard output."""
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    result = CliRunner().invoke(main, ["check", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout
+
+
+def write_article(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
+    """A one-sentence article with front matter; its path."""
+    path = tmp_path / name
+    path.write_text(f"---\nlang: {lang}\n---\n\n{sentence}\n", encoding="utf-8")
+    return str(path)
+
+
 def lint_text(linter: Linter, text: str, lang: str) -> list[Finding]:
     """Findings for one snippet of article text in `lang`."""
     return linter.check(linter.document("snippet.md", text, lang=lang))

@@ -6,13 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
-
-from factlint.cli import main
 from factlint.document import make_document
 from factlint.findings import Finding, Related, Severity
 from factlint.formatters import Report, formatters, junit
-from tests.conftest import entities_only
+from tests.conftest import entities_only, run_check, write_article
 
 ROOT = Path(__file__).parents[2]
 STOPWORDS = {"it": frozenset({"il"})}
@@ -152,21 +149,11 @@ def test_nothing_to_report_is_an_empty_passing_suite() -> None:
 # End to end through the command.
 
 
-def run_check(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
-def write(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
-    path = tmp_path / name
-    path.write_text(f"---\nlang: {lang}\n---\n\n{sentence}\n", encoding="utf-8")
-    return str(path)
-
-
 def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> None:
-    wrong = write(tmp_path, "wrong.md", "it", "Il modello Qwen di Tencent è tra i più usati.")
-    clean = write(tmp_path, "clean.md", "it", "Qwen di Alibaba Cloud è tra i più usati.")
+    wrong = write_article(
+        tmp_path, "wrong.md", "it", "Il modello Qwen di Tencent è tra i più usati."
+    )
+    clean = write_article(tmp_path, "clean.md", "it", "Qwen di Alibaba Cloud è tra i più usati.")
     code, out = run_check(wrong, clean, "--rules", str(ROOT / "rules"), "--format", "junit")
     assert code == 1
     suite = ET.fromstring(out.encode("utf-8")).find("testsuite")
@@ -179,8 +166,8 @@ def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> Non
     assert failure is not None and failure.get("type") == "alibaba-models"
     assert f"{wrong}:5:12:" in (failure.text or "")
 
-    a = write(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
-    b = write(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
+    a = write_article(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
+    b = write_article(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
     code, out = run_check(a, b, "--rules", str(entities_only(tmp_path)), "--format", "junit")
     assert code == 1
     failures = ET.fromstring(out.encode("utf-8")).findall("testsuite/testcase/failure")

@@ -10,16 +10,14 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
 from factlint import __version__
-from factlint.cli import main
 from factlint.document import make_document
 from factlint.findings import Finding, Related, Severity
 from factlint.formatters import Report, formatters, sarif
 from factlint.lint import Linter
 from factlint.rules import Example, Rule
-from tests.conftest import entities_only
+from tests.conftest import entities_only, run_check, write_article
 
 ROOT = Path(__file__).parents[2]
 SCHEMA = Path(__file__).parents[3] / "shared/schemas/sarif-2.1.0.json"
@@ -89,15 +87,15 @@ def log(findings: list[Finding], **report: Any) -> dict[str, Any]:
     return json.loads(sarif.format(Report(findings, **report)))
 
 
-def validate(data: dict[str, Any]) -> None:
+def schema_errors(data: dict[str, Any]) -> list[str]:
+    """Where `data` breaks the SARIF 2.1.0 schema (skips the test if the schema is absent)."""
     if not SCHEMA.is_file():
         pytest.skip(f"the SARIF schema is not at {SCHEMA} (../shared/schemas from the repo root)")
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
-    errors = [
+    return [
         f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)
     ]
-    assert errors == []
 
 
 def test_registered() -> None:
@@ -109,8 +107,8 @@ def test_valid_against_the_schema() -> None:
         "a.md", "uno\nIl modello Qwen di Tencent.\n", default_lang="it", stopwords=STOPWORDS
     )
     findings = [wrong(), conflict(), *other_findings()]
-    validate(log(findings, documents={"a.md": doc}, rules={RULE.id: RULE}))
-    validate(log([]))
+    assert schema_errors(log(findings, documents={"a.md": doc}, rules={RULE.id: RULE})) == []
+    assert schema_errors(log([])) == []
 
 
 def test_required_shape_without_the_schema() -> None:
@@ -239,20 +237,10 @@ def test_fingerprints_depend_on_rule_path_and_text() -> None:
 # End to end through the command.
 
 
-def run_check(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["check", *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout
-
-
-def write(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
-    path = tmp_path / name
-    path.write_text(f"---\nlang: {lang}\n---\n\n{sentence}\n", encoding="utf-8")
-    return str(path)
-
-
 def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> None:
-    wrong_it = write(tmp_path, "wrong.md", "it", "Il modello Qwen di Tencent è tra i più usati.")
+    wrong_it = write_article(
+        tmp_path, "wrong.md", "it", "Il modello Qwen di Tencent è tra i più usati."
+    )
     code, out = run_check(wrong_it, "--rules", str(ROOT / "rules"), "--format", "sarif")
     assert code == 1
     data = json.loads(out)
@@ -264,8 +252,8 @@ def test_cli_wrong_attribution_and_cross_article_conflict(tmp_path: Path) -> Non
     (rule,) = data["runs"][0]["tool"]["driver"]["rules"]
     assert "qwenlm.github.io" in rule["help"]["text"]
 
-    a = write(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
-    b = write(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
+    a = write_article(tmp_path, "a.md", "it", "Qwen di Alibaba è tra i modelli più usati.")
+    b = write_article(tmp_path, "b.md", "en", "Tencent's Qwen is among the most used models.")
     code, out = run_check(a, b, "--rules", str(entities_only(tmp_path)), "--format", "sarif")
     assert code == 1
     data = json.loads(out)
@@ -280,4 +268,4 @@ def validate_if_possible(data: dict[str, Any]) -> None:
     """Schema validation where the schema is, the shape check everywhere."""
     assert data["version"] == "2.1.0" and data["runs"][0]["columnKind"] == "unicodeCodePoints"
     if SCHEMA.is_file():
-        validate(data)
+        assert schema_errors(data) == []
