@@ -95,6 +95,7 @@ def _build(
         about_tolerance=config.quantity_tolerance if config.quantity_tolerance is not None else 0.1,
         fuzzy_threshold=config.fuzzy_threshold,
         exclude=config.exclude,
+        include=config.include,
         root=config.root,
     )
 

@@ -22,10 +22,11 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
+import fnmatch
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
 
 from factlint.errors import Problem
@@ -93,9 +94,10 @@ _UTF8_MULTIBYTE = re.compile(
 
 
 def discover(
-    paths: Sequence[str], suffixes: Sequence[str] = ARTICLE_SUFFIXES
+    paths: Sequence[str], suffixes: Sequence[str] = ARTICLE_SUFFIXES, include: Sequence[str] = ()
 ) -> tuple[list[str], list[Problem]]:
-    """Article files under `paths`: files as given, directories walked for `suffixes`.
+    """Article files under `paths`: files as given, directories walked for `suffixes` (or,
+    when `include` globs are given, for file names that match one of them).
 
     A directory is walked whatever its name (a folder called `x.md` is a folder). Symbolic
     links to directories inside a walked tree are not followed, so a link loop cannot make
@@ -105,6 +107,12 @@ def discover(
     files: list[str] = []
     problems: list[Problem] = []
     endings = tuple(suffix.lower() for suffix in suffixes)
+
+    def wanted(name: str) -> bool:
+        if include:
+            return any(fnmatch.fnmatch(name, glob) for glob in include)
+        return name.lower().endswith(endings)
+
     for given in paths:
         try:
             mode = os.stat(given).st_mode
@@ -112,7 +120,7 @@ def discover(
             problems.append(_open_problem(given, exc))
             continue
         if stat.S_ISDIR(mode):
-            files.extend(_walk(given, endings, problems))
+            files.extend(_walk(given, wanted, problems))
         elif stat.S_ISREG(mode):
             files.append(given)
         else:
@@ -124,7 +132,7 @@ def discover(
     return list(dict.fromkeys(kept)), problems
 
 
-def _walk(top: str, endings: tuple[str, ...], problems: list[Problem]) -> Iterator[str]:
+def _walk(top: str, wanted: Callable[[str], bool], problems: list[Problem]) -> Iterator[str]:
     def unreadable(exc: OSError) -> None:
         # os.walk would otherwise skip an unreadable folder without a word.
         name = exc.filename if isinstance(exc.filename, str) else top
@@ -133,7 +141,7 @@ def _walk(top: str, endings: tuple[str, ...], problems: list[Problem]) -> Iterat
     for root, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
         for name in sorted(names):
-            if name.lower().endswith(endings):
+            if wanted(name):
                 yield os.path.join(root, name)
 
 

@@ -150,10 +150,12 @@ class Linter:
         exclude: Sequence[str] = (),
         root: Path | None = None,
         stamp: str = "",
+        include: Sequence[str] = (),
     ) -> None:
         """Compile everything a run needs. `severity` overrides by rule id or kind; `exclude`
         globs (relative to `root`, or a file name) are never checked."""
         self.stamp = stamp
+        self.include = tuple(include)
         self.exclude = tuple(exclude)
         self.root = root or Path.cwd()
         self.ruleset = ruleset
@@ -247,9 +249,9 @@ class Linter:
         articles under `corpus` (which are read and compared, not reported on).
         `progress(done, total)` is called after each file; `cache` remembers what unchanged
         articles yield; `jobs` processes share the extraction (findings are the same)."""
-        files, problems = discover(list(paths))
+        files, problems = discover(list(paths), include=self.include)
         files = [name for name in files if not self._excluded(name)]
-        extra, corpus_problems = discover(list(corpus))
+        extra, corpus_problems = discover(list(corpus), include=self.include)
         extra = [name for name in extra if not self._excluded(name) and name not in set(files)]
         problems.extend(corpus_problems)
         raw: dict[str, list[Finding]] = {}

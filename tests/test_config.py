@@ -83,6 +83,7 @@ def test_config_drives_the_command(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "d.md").write_text("L'H100, evoluzione dell'H200.\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Qwen di Tencent e Bytedance.\n", encoding="utf-8")
+    (tmp_path / "b.mdx").write_text("Qwen di Tencent.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", ".", "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -91,3 +92,22 @@ def test_config_drives_the_command(tmp_path: Path, monkeypatch) -> None:
     assert [(f["rule"], f["severity"]) for f in json.loads(result.stdout)] == [
         ("alibaba-models", "warning")
     ]
+
+
+def test_include_globs_replace_the_default_suffixes(tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    root = Path(__file__).parent.parent
+    (tmp_path / ".factlint.toml").write_text(
+        f'rules = ["{(root / "rules").as_posix()}"]\nlang = "it"\ninclude = ["*.mdx"]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text("Qwen di Tencent.\n", encoding="utf-8")
+    (tmp_path / "b.mdx").write_text("Qwen di Tencent.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", ".", "--format", "json"])
+    assert [Path(f["path"]).name for f in json.loads(result.stdout)] == ["b.mdx"]
