@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -243,7 +243,7 @@ def check(
         result = linter.run(
             paths or ["."],
             (*map(str, config.corpus), *corpus),
-            _progress(),
+            progress_line(sys.stderr),
             cache,
             jobs or os.cpu_count() or 1,
         )
@@ -253,8 +253,7 @@ def check(
     chosen = Path(baseline_path) if baseline_path else config.baseline
     if chosen is not None and (baseline_path or chosen.exists()):
         findings = baseline.new_findings(findings, baseline.load(chosen), chosen.parent)
-    if color is None:
-        color = sys.stdout.isatty() and not _no_color()
+    color = use_color(color, sys.stdout)
     rules = {rule.id: rule for rule in linter.ruleset.rules}
     report = Report(findings, result.documents, rules, color, result.checked)
     click.echo(formatters()[output_format](report), nl=False)
@@ -280,24 +279,27 @@ def _cache(linter: Linter, config: Config, disabled: bool) -> Iterator[Cache | N
         yield cache
 
 
-def _progress() -> Callable[[int, int], None] | None:
-    """A progress line on stderr for long runs, only on a terminal."""
-    if not sys.stderr.isatty():
+def progress_line(stream: TextIO) -> Callable[[int, int], None] | None:
+    """A progress line on `stream` for long runs, only when it is a terminal."""
+    if not stream.isatty():
         return None
 
     def show(done: int, total: int) -> None:
         if total < PROGRESS_FROM:
             return
         if done == total:
-            click.echo("\r\033[K", err=True, nl=False)
+            click.echo("\r\033[K", file=stream, nl=False)
         elif done % max(1, total // 100) == 0:
-            click.echo(f"\rfactlint: {done}/{total} files", err=True, nl=False)
+            click.echo(f"\rfactlint: {done}/{total} files", file=stream, nl=False)
 
     return show
 
 
-def _no_color() -> bool:
-    return bool(os.environ.get("NO_COLOR"))
+def use_color(requested: bool | None, stream: TextIO) -> bool:
+    """--color/--no-color if given; otherwise colour only on a terminal without NO_COLOR."""
+    if requested is not None:
+        return requested
+    return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 @main.command()

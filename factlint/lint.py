@@ -252,7 +252,8 @@ class Linter:
         files, problems = discover(list(paths), include=self.include)
         files = [name for name in files if not self._excluded(name)]
         extra, corpus_problems = discover(list(corpus), include=self.include)
-        extra = [name for name in extra if not self._excluded(name) and name not in set(files)]
+        checked = set(files)
+        extra = [name for name in extra if not self._excluded(name) and name not in checked]
         problems.extend(corpus_problems)
         raw: dict[str, list[Finding]] = {}
         silenced: dict[str, Sequence[suppressions.Suppression]] = {}

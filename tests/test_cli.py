@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -218,4 +219,61 @@ def test_rules_test_fails_on_a_misbehaving_example(tmp_path: Path) -> None:
 
 def test_usage_error_exits_2() -> None:
     code, _, _ = run("check", "--format", "xml")
+    assert code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("requested", "terminal", "no_color", "expected"),
+    [
+        (None, True, None, True),
+        (None, True, "1", False),
+        (None, False, None, False),
+        (True, False, None, True),
+        (False, True, None, False),
+    ],
+)
+def test_colour_only_on_a_terminal_unless_no_color(
+    monkeypatch: pytest.MonkeyPatch, requested, terminal: bool, no_color, expected: bool
+) -> None:
+    from factlint.cli import use_color
+
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    stream = _Terminal() if terminal else io.StringIO()
+    assert use_color(requested, stream) is expected
+
+
+def test_progress_only_on_a_terminal_and_for_long_runs() -> None:
+    from factlint.cli import PROGRESS_FROM, progress_line
+
+    assert progress_line(io.StringIO()) is None
+    terminal = _Terminal()
+    show = progress_line(terminal)
+    assert show is not None
+    show(1, PROGRESS_FROM - 1)
+    assert terminal.getvalue() == ""
+    for done in range(1, PROGRESS_FROM + 1):
+        show(done, PROGRESS_FROM)
+    assert f"factlint: {PROGRESS_FROM // 2}/{PROGRESS_FROM} files" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\033[K")
+
+
+def test_jobs_option_gives_the_same_findings(tmp_path: Path) -> None:
+    for index in range(3):
+        article(tmp_path, f"{index}.md", "---\nlang: it\n---\nQwen di Tencent.\n")
+    _, one, _ = run(
+        "check", str(tmp_path), "--rules", RULES, "--format", "json", "--jobs", "1", "--no-cache"
+    )
+    _, two, _ = run(
+        "check", str(tmp_path), "--rules", RULES, "--format", "json", "--jobs", "2", "--no-cache"
+    )
+    assert json.loads(one) == json.loads(two) and len(json.loads(one)) == 3
+    code, _, _ = run("check", str(tmp_path), "--rules", RULES, "--jobs", "0")
     assert code == 2
