@@ -43,10 +43,13 @@ CONTEXT_SENTENCES = 2
 
 _COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
-_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
-# A capitalised word, possibly followed by a version code ("Hunyan-A13B").
-_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][^\W\d_]{3,}(?!\w)(?!-[a-z])")
+# The look-behind comes after the first digits, so that `re` skips to them in C.
+_YEAR = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d(?![\d.,]\d)")
+# A capitalised word, possibly followed by a version code ("Hunyan-A13B"). The capital comes
+# first and the look behind it after, so that `re` skips lowercase text in C.
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]{3,}(?!\w)(?!-[a-z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+_QUOTE = re.compile(r"[\"“”«»]")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
 _COMPOUND_MODIFIER = re.compile(r"-[^\W\d_]*[a-z][^\W\d_]*\b")
@@ -64,7 +67,9 @@ class Assertion(StrEnum):
     DISPUTED = "disputed"
 
 
-@dataclass(frozen=True, slots=True)
+# Made for every number, name and claim of every article, and never changed after: not
+# `frozen`, whose __init__ costs five times as much (one object.__setattr__ per field).
+@dataclass(slots=True, unsafe_hash=True)
 class Attribution:
     """`product` is said to belong to `owner`."""
 
@@ -77,7 +82,7 @@ class Attribution:
     sentence: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Succession:
     """`newer` is said to come after `older`."""
 
@@ -90,7 +95,7 @@ class Succession:
     sentence: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A number, what it counts and what it is about."""
 
@@ -384,6 +389,9 @@ class Extractor:
     ) -> list[Quantity]:
         found: list[Quantity] = []
         mention_starts = [m.start for m in mentions]
+        years_of: dict[int, list[int]] = {}
+        context_of: dict[int, tuple[Mention, ...]] = {}
+        concepts = tools.concepts
         for number in tools.numbers.find(masked):
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
@@ -398,55 +406,61 @@ class Extractor:
             index = bisect.bisect_right(starts, number.start) - 1
             if index < 0:
                 continue
-            sentence = sentences[index]
-            counted, counted_end, measure = _counted(tools, lowered, number.end, sentence[1])
+            sentence_start, sentence_end = sentences[index]
+            counted, counted_end, measure = _counted(tools, lowered, number.end, sentence_end)
             if measure is not None and number.unit is None:
                 number = dataclasses.replace(number, unit=measure)
             # Mentions inside what the number counts: found by bisection, not by a scan.
             upto = bisect.bisect_left(mention_starts, counted_end, at + 1)
             of = tuple(m for m in mentions[at + 1 : upto] if m.start >= number.end)
-            context: list[Mention] = []
-            for previous_index in range(max(0, index - CONTEXT_SENTENCES), index + 1):
-                context.extend(by_sentence.get(previous_index, ()))
-            years = tuple(
-                int(y)
-                for y in _YEAR.findall(masked, sentence[0], sentence[1])
-                if number.value != int(y)
-            )
+            # What a sentence yields for its numbers is worked out once, for its first one.
+            context = context_of.get(index)
+            if context is None:
+                context = context_of[index] = tuple(
+                    itertools.chain.from_iterable(
+                        by_sentence.get(i, ())
+                        for i in range(max(0, index - CONTEXT_SENTENCES), index + 1)
+                    )
+                )
+            in_sentence = years_of.get(index)
+            if in_sentence is None:
+                in_sentence = years_of[index] = [
+                    int(y) for y in _YEAR.findall(masked, sentence_start, sentence_end)
+                ]
+            years = tuple(y for y in in_sentence if y != number.value)
             change = bool(
                 number.signed
                 or (
                     tools.change is not None
                     and tools.change.search(
-                        lowered, max(sentence[0], number.start - 40), number.start
+                        lowered, max(sentence_start, number.start - 40), number.start
                     )
                 )
             )
-            concepts = tools.concepts.find(tools.concepts.counted, counted)
-            clause_start, clause_end = _clause(lowered, sentence, number.start, number.end)
+            found_concepts = concepts.find(concepts.counted, counted) if counted else set()
+            clause_start, clause_end = read.clause(index, number.start, number.end)
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
-            concepts |= tools.concepts.find(
-                tools.concepts.sentence, lowered[clause_start:clause_end]
-            )
-            if any(m.type in PRODUCT_TYPES for m in of):
-                concepts -= tools.concepts.generic
-            if concepts <= tools.concepts.modifiers:
-                concepts = set()
+            if concepts.sentence is not None:
+                found_concepts |= concepts.find(concepts.sentence, lowered[clause_start:clause_end])
+            if found_concepts and any(m.type in PRODUCT_TYPES for m in of):
+                found_concepts -= concepts.generic
+            if found_concepts <= concepts.modifiers:
+                found_concepts = set()
             found.append(
                 Quantity(
                     number=number,
                     counted=counted,
                     of=of,
-                    context=tuple(context),
+                    context=context,
                     years=years,
                     change=change,
-                    assertion=read(index, number.start),
+                    assertion=read(index, number.start, clause_start),
                     sentence=index,
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
-                    concepts=frozenset(concepts),
+                    concepts=frozenset(found_concepts),
                     per_unit=per_unit,
                 )
             )
@@ -458,11 +472,13 @@ class Extractor:
         """Capitalised words no known name covers: what fuzzy name matching looks at."""
         spans = []
         mention_starts = [m.start for m in mentions]
+        common = tools.common_words
         for match in _CAPITALISED.finditer(masked):
-            at = bisect.bisect_right(mention_starts, match.start()) - 1
-            if at >= 0 and mentions[at].end > match.start():
+            if match.group(0).lower() in common:
                 continue
-            if match.group(0).lower() in tools.common_words:
+            start = match.start()
+            at = bisect.bisect_right(mention_starts, start) - 1
+            if at >= 0 and mentions[at].end > start:
                 continue
             spans.append(match.span())
         return tuple(spans)
@@ -538,15 +554,6 @@ def _phrase_words(tools: _LanguageTools, words: Sequence[str]) -> set[int]:
     return inside
 
 
-def _clause(lowered: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): its sentence cut at the nearest clause breaks."""
-    before = lowered[sentence[0] : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause_start = sentence[0] + breaks[-1].end() if breaks else sentence[0]
-    after = _CLAUSE_BREAK.search(lowered, end, sentence[1])
-    return clause_start, after.start() if after else sentence[1]
-
-
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -590,10 +597,17 @@ class _AssertionReader:
                 if not any(low <= start < high for low, high in exceptions)
             )
             self._cues[kind] = ([start for start, _ in found], [end for _, end in found])
+        self._clause_breaks: dict[int, list[int]] = {}
+        self._quotes: dict[int, bool] = {}
+        # Where any cue starts: a sentence with none, and no quotation mark, is plain.
+        self._any_cue = sorted(start for starts, _ in self._cues.values() for start in starts)
+        self._plain: dict[int, bool] = {}
 
     def _within(self, kind: Assertion, start: int, end: int) -> bool:
         """Whether a cue of `kind` lies entirely inside [start, end)."""
         starts, ends = self._cues[kind]
+        if not starts:
+            return False
         index = bisect.bisect_left(starts, start)
         while index < len(starts) and starts[index] < end:
             if ends[index] <= end:
@@ -605,27 +619,68 @@ class _AssertionReader:
         start, end = self.sentences[index]
         return self._within(kind, start, end)
 
-    def __call__(self, index: int, start: int) -> Assertion:
-        """How the claim starting at `start`, in sentence `index`, is asserted.
+    def _breaks(self, index: int) -> list[int]:
+        """Offsets of the clause breaks of sentence `index`, found once per sentence."""
+        breaks = self._clause_breaks.get(index)
+        if breaks is None:
+            start, end = self.sentences[index]
+            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.lowered, start, end)]
+            self._clause_breaks[index] = breaks
+        return breaks
+
+    def _is_plain(self, index: int) -> bool:
+        """Whether sentence `index` has no cue and no quotation mark, as most have not."""
+        plain = self._plain.get(index)
+        if plain is None:
+            start, end = self.sentences[index]
+            first = bisect.bisect_left(self._any_cue, start)
+            has_cue = first < len(self._any_cue) and self._any_cue[first] < end
+            plain = self._plain[index] = not has_cue and not self._has_quotes(index)
+        return plain
+
+    def _has_quotes(self, index: int) -> bool:
+        """Whether sentence `index` has a quotation mark at all (most have none)."""
+        found = self._quotes.get(index)
+        if found is None:
+            start, end = self.sentences[index]
+            found = self._quotes[index] = _QUOTE.search(self.lowered, start, end) is not None
+        return found
+
+    def clause(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end) in sentence `index`: the sentence cut at the
+        nearest clause breaks."""
+        sentence_start, sentence_end = self.sentences[index]
+        breaks = self._breaks(index)
+        before = bisect.bisect_left(breaks, start)
+        clause_start = breaks[before - 1] + 1 if before else sentence_start
+        after = bisect.bisect_left(breaks, end, before)
+        return clause_start, breaks[after] if after < len(breaks) else sentence_end
+
+    def __call__(self, index: int, start: int, clause_start: int | None = None) -> Assertion:
+        """How the claim starting at `start`, in sentence `index`, is asserted
+        (`clause_start` is where its clause starts, when the caller knows it).
 
         A claim in quotation marks is reported; a reported claim is disputed when the
         sentence before or after it disputes it ("A post claimed X. It was not.").
         """
+        if self._is_plain(index):
+            return Assertion.PLAIN
         if self._in_sentence(Assertion.DISPUTED, index):
             return Assertion.DISPUTED
         sentence_start = self.sentences[index][0]
-        before = self.lowered[sentence_start:start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        clause_start = sentence_start + breaks[-1].end() if breaks else sentence_start
+        if clause_start is None:
+            breaks = self._breaks(index)
+            before = bisect.bisect_left(breaks, start)
+            clause_start = breaks[before - 1] + 1 if before else sentence_start
         if self._within(Assertion.NEGATED, clause_start, start):
             return Assertion.NEGATED
         if self._within(Assertion.CONDITIONAL, sentence_start, start):
             return Assertion.CONDITIONAL
         if self._in_sentence(Assertion.HEDGED, index):
             return Assertion.HEDGED
-        if _quoted(self.lowered, sentence_start, start) or self._in_sentence(
-            Assertion.REPORTED, index
-        ):
+        if (
+            self._has_quotes(index) and _quoted(self.lowered, sentence_start, start)
+        ) or self._in_sentence(Assertion.REPORTED, index):
             for neighbour in (index - 1, index + 1):
                 if 0 <= neighbour < len(self.sentences) and self._in_sentence(
                     Assertion.DISPUTED, neighbour

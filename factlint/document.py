@@ -29,24 +29,29 @@ _FRONT_MATTER = re.compile(
 # Everything that is not prose, as one alternation scanned once: at each position the
 # leftmost construct wins, as in Markdown, so a fence hides the comment markers inside it
 # and a comment hides the fence markers inside it. A link keeps its text.
+#
+# Every construct starts with one of a few characters, and the pattern starts with that
+# character class, so that `re` skips ordinary text in C; each alternative then checks
+# with a look-behind which character it began with. Constructs that start a line take the
+# line break before them (the body is given one in front), which blanking keeps.
 _MARKUP = re.compile(
-    # Every construct starts with one of these characters, or at a line start: the lookahead
-    # lets the engine skip ordinary letters at once.
-    r"(?=[\[`~<!&#*_]|^[ \t])(?:"
+    r"[\[`~<!&*_\n](?:"
     + "|".join(
         [
-            r"(?P<fence>^[ \t]{0,3}(?P<marker>`{3,}|~{3,})[^\n]*\n"
-            r".*?(?:^[ \t]{0,3}(?P=marker)[`~]*[ \t]*$|\Z))",
-            r"(?P<comment><!--.*?-->)",
-            r"(?P<code>(?<!`)(?P<ticks>`+)(?!`)[^\n]+?(?<!`)(?P=ticks)(?!`))",
-            r"(?P<image>!\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
-            r"(?P<refdef>^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$)",
-            r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>)",
-            r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
-            r"(?P<entity>&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)",
-            r"(?P<heading>^[ \t]{0,3}#{1,6}(?=[ \t]|$))",
-            r"(?P<link>\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))",
-            r"(?P<emphasis>(?<![\w*~])(?:[*_]{1,3}|~~)(?=\S)|(?<=\S)(?:[*_]{1,3}|~~)(?![\w*~]))",
+            r"(?<=\n)(?P<fence>[ \t]{0,3}(?P<marker>`{3,}|~{3,})[^\n]*\n"
+            r".*?(?:^[ \t]{0,3}(?P=marker)[`~]*[ \t]*\r?$|\Z))",
+            r"(?<=<)(?P<comment>!--.*?-->)",
+            r"(?<=`)(?<!``)(?P<code>(?P<ticks>`*)(?!`)[^\n]+?(?<!`)`(?P=ticks)(?!`))",
+            r"(?<=!)(?P<image>\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
+            r"(?<=\n)(?P<refdef>[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$)",
+            r"(?<=<)(?P<autolink>(?:https?|ftp|mailto):[^>\s]*>)",
+            r"(?<=<)(?P<tag>/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
+            r"(?<=&)(?P<entity>(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)",
+            r"(?<=\n)(?P<heading>[ \t]{0,3}#{1,6}(?=[ \t]|$))",
+            r"(?<=\[)(?P<link>(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))",
+            # Emphasis opens after no word character and closes before none.
+            r"(?P<emphasis>(?<![\w*~][*_~])(?:(?<=[*_])[*_]{0,2}|(?<=~)~)(?=\S)"
+            r"|(?<=\S[*_~])(?:(?<=[*_])[*_]{0,2}|(?<=~)~)(?![\w*~]))",
         ]
     )
     + ")",
@@ -78,8 +83,7 @@ def _blank_url(match: re.Match[str]) -> str:
 def mask_markdown(text: str, front_matter_end: int = 0) -> str:
     """The prose of `text`, everything else blanked; the result has the same length."""
     head = _blank(text[:front_matter_end])
-    body = text[front_matter_end:]
-    body = _MARKUP.sub(_blank_markup, body)
+    body = _MARKUP.sub(_blank_markup, "\n" + text[front_matter_end:])[1:]
     if "://" in body or "www." in body:
         body = _URL.sub(_blank_url, body)
     if "@" in body:
@@ -186,7 +190,13 @@ def make_document(
 
 # A sentence ends at terminal punctuation followed by space, or at a line break that the
 # layout makes final (see `split_sentences`).
-_BREAK = re.compile(r"[.!?…]+[\"'»”’)\]]*(?=\s)|\r\n|\r|\n")
+# It starts with one character class so that `re` skips ordinary text in C; a period
+# followed by a lowercase Latin letter continues the sentence and is not even matched. A
+# line break takes the blank lines after it along (`blank`).
+_BREAK = re.compile(
+    r"[.!?…\r\n](?:(?<=[.!?…])[.!?…]*[\"'»”’)\]]*(?=\s)(?!\s+[a-zà-öø-ÿ])"
+    r"|(?:(?<=\r)\n?|(?<=\n))(?P<blank>(?:[ \t]*(?:\r\n?|\n))+)?)"
+)
 _NEXT_CHAR = re.compile(r"\s+(\S)")
 _CONTENT = re.compile(r"\S")
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>|*+\-–•]|\d+[.)]\s|\r?\n|\r|$)")
@@ -216,18 +226,27 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
     start = 0
     length = len(masked)
     for match in _BREAK.finditer(masked):
-        end = match.end()
-        if masked[match.start()] in "\r\n":
+        first, end = match.span()
+        if masked[first] in "\r\n":
+            blank = match.start("blank")
+            if blank >= 0:
+                # A blank line follows the first break: it ends a sentence. The breaks of
+                # the blank lines end empty ones; the last of them is read as any break is.
+                if _CONTENT.search(masked, start, blank):
+                    spans.append((start, blank))
+                start = end - (2 if masked[end - 2 : end] == "\r\n" else 1)
+                while masked[start - 1] in " \t":
+                    start -= 1
             if _BLOCK_START.match(masked, end) is None:
                 following = masked[end : end + 1]
                 if wrapped or following.islower() or following.isdigit():
                     continue
         else:
-            # Cheapest test first: a lowercase word after the period continues the sentence.
+            # Any other lowercase word after the period continues the sentence too.
             after = _NEXT_CHAR.match(masked, end)
             if after is not None and after.group(1).islower():
                 continue
-            before = masked[max(0, match.start() - 16) : match.start()].rsplit(None, 1)
+            before = masked[max(0, first - 16) : first].rsplit(None, 1)
             word = before[-1].lower().lstrip("(\"'«“") if before else ""
             # "l'art." is the abbreviation "art." after an elided article.
             word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]

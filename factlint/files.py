@@ -214,24 +214,42 @@ def _read_bytes(name: str, limit: int | None, problems: list[Problem]) -> bytes 
         problems.append(_open_problem(name, exc))
         return None
     try:
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                kind = _kind_of(info.st_mode)
-                problems.append(Problem(name, None, f"{kind}, not a file; skipped"))
-                return None
-            size = info.st_size
-            if limit is not None and size > limit:
-                problems.append(_too_large(name, size, limit))
-                return None
-            data = handle.read(-1 if limit is None else limit + 1)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = _kind_of(info.st_mode)
+            problems.append(Problem(name, None, f"{kind}, not a file; skipped"))
+            return None
+        size = info.st_size
+        if limit is not None and size > limit:
+            problems.append(_too_large(name, size, limit))
+            return None
+        data = _read_up_to(fd, size, None if limit is None else limit + 1)
     except OSError as exc:
         problems.append(Problem(name, None, f"cannot read: {_reason(exc)}; skipped"))
         return None
+    finally:
+        os.close(fd)
     if limit is not None and len(data) > limit:  # it grew, or its size was not told
         problems.append(_too_large(name, None, limit))
         return None
     return data
+
+
+def _read_up_to(fd: int, size: int, most: int | None) -> bytes:
+    """Everything `fd` holds, or its first `most` bytes: read with os.read, as a buffered
+    file object costs more than the read itself for an article."""
+    chunks: list[bytes] = []
+    total = 0
+    # One byte more than the size told, so that one read usually meets the end.
+    want = size + 1
+    while most is None or total < most:
+        chunk = os.read(fd, want if most is None else min(want, most - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = max(want, 1 << 16)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode(name: str, data: bytes) -> tuple[str | None, Problem | None]:

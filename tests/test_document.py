@@ -36,6 +36,14 @@ ABBREVIATIONS = frozenset({"art", "s.p.a", "mld", "inc", "dr", "ecc", "u.s"})
         ("**Qwen** di _Alibaba_", ["**", "_"], ["Qwen", "di", "Alibaba"]),
         ("## Titolo con H200\n\nTesto", ["##"], ["Titolo con H200"]),
         ("AT&amp;T e altri", ["&amp;"], ["AT", "T e altri"]),
+        # Constructs that start a line, at the very start and after a line break.
+        ("# Titolo H200\nTesto", ["#"], ["Titolo H200", "Testo"]),
+        ("```\nQwen di Tencent\n```\nDopo", ["Qwen", "```"], ["Dopo"]),
+        ("Prima\n   ## Sezione\nDopo", ["##"], ["Sezione", "Prima", "Dopo"]),
+        ("Prima\r\n```\r\nH100\r\n```\r\nDopo", ["H100"], ["Prima", "Dopo"]),
+        ("testo ``codice ` H100`` fine", ["H100", "codice"], ["testo", "fine"]),
+        ("*Qwen* e __Doubao__ e ~~Ernie~~", ["*", "__", "~~"], ["Qwen", "Doubao", "Ernie"]),
+        ("2 * 3 e a_b_c restano", [], ["2 * 3", "a_b_c"]),
     ],
 )
 def test_mask_hides_markup_and_keeps_prose(text: str, hidden: list[str], kept: list[str]) -> None:
@@ -103,6 +111,25 @@ def test_line_text_strips_line_breaks() -> None:
 )
 def test_sentences(text: str, expected: int) -> None:
     assert len(split_sentences(text, ABBREVIATIONS)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A blank line ends the sentence at its first line break; the next starts after it.
+        ("Primo paragrafo.\n\nSecondo paragrafo.", ["Primo paragrafo.", "Secondo paragrafo."]),
+        ("Riga senza punto\r\n\r\n  \r\nAltra riga", ["Riga senza punto\r\n", "Altra riga"]),
+        ("Titolo\n\n \t\n\nTesto.", ["Titolo\n", "Testo."]),
+        # After blank lines, a line that goes on in lowercase still belongs to what follows.
+        ("Titolo\n\n  \ne poi il testo.", ["Titolo\n", "  \ne poi il testo."]),
+        ("Uno.\rDue.\r\rTre.", ["Uno.", "Due.", "Tre."]),
+        ("Il 5% delle GPU. e non altro. Fine.", ["Il 5% delle GPU. e non altro.", " Fine."]),
+        ("Vale 3.5 miliardi. Poi.", ["Vale 3.5 miliardi.", " Poi."]),
+        ("Davvero?! Sì… «Certo.» Fine", ["Davvero?!", " Sì…", " «Certo.»", " Fine"]),
+    ],
+)
+def test_sentence_spans(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in split_sentences(text, ABBREVIATIONS)] == expected
 
 
 def test_hard_wrapped_text_keeps_sentences_across_lines() -> None:

@@ -116,7 +116,7 @@ def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
 
 @dataclass(frozen=True)
 class FigureCheck:
-    """Every figure rule, indexed by the first word of what it counts."""
+    """Every figure rule, indexed by the longest word of each phrase it counts."""
 
     by_word: Mapping[str, tuple[_Figure, ...]]
 
@@ -251,8 +251,10 @@ def build(
             years=frozenset(options.get("years", ())),
         )
         for phrase in figure.counts:
-            for word in phrase.split():
-                by_word.setdefault(word, []).append(figure)
+            # A phrase is only in a counted phrase that has each of its words: indexed by one,
+            # the longest (the least common, as a rule: "center", not "new" or "di").
+            word = max(reversed(phrase.split()), key=len)
+            by_word.setdefault(word, []).append(figure)
     if problems:
         raise FactlintError(problems)
     return FigureCheck({word: tuple(dict.fromkeys(figs)) for word, figs in by_word.items()})

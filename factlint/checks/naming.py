@@ -108,6 +108,9 @@ class NamingCheck:
     known_lower: frozenset[str]
     min_length: int
     threshold: float
+    # The names again, by length, each with its place in `fuzzy_names`: a word is compared
+    # only with the names its allowed edits could reach, in the same order as with all.
+    by_length: Mapping[int, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     # Per run: each distinct word is compared once, however many articles use it.
     _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -160,8 +163,13 @@ class NamingCheck:
             if limit < 1:
                 self._seen[word] = None
                 return None
+            reachable = sorted(
+                item
+                for size in range(len(lowered) - limit, len(lowered) + limit + 1)
+                for item in self.by_length.get(size, ())
+            )
             best = process.extractOne(
-                lowered, list(self.fuzzy_names), scorer=OSA.distance, score_cutoff=limit
+                lowered, [name for _, name in reachable], scorer=OSA.distance, score_cutoff=limit
             )
             if best is not None:
                 name = best[0]
@@ -250,10 +258,14 @@ def build(
         for name in entity.all_names:
             if len(name) >= min_length and name.isalpha():
                 names.setdefault(name.lower(), name)
+    by_length: dict[int, list[tuple[int, str]]] = {}
+    for index, name in enumerate(names):
+        by_length.setdefault(len(name), []).append((index, name))
     return NamingCheck(
         avoid={entity: tuple(items) for entity, items in avoid.items()},
         fuzzy_rule=fuzzy_rule,
         fuzzy_names=names,
+        by_length={size: tuple(items) for size, items in by_length.items()},
         known_lower=frozenset(known),
         min_length=min_length,
         threshold=threshold,

@@ -51,3 +51,69 @@ def test_fuzzy_match_is_a_warning(linter) -> None:
     (finding,) = lint_text(linter, "Tencnet reported strong results.", "en")
     assert finding.severity is Severity.WARNING
     assert finding.message == "write Tencent, not Tencnet"
+
+
+def _naming_check(names: list[str]):
+    from factlint.checks import naming as module
+    from factlint.entities import Entity
+    from factlint.rules import Rule
+
+    entities = {
+        name.lower(): Entity(id=name.lower(), type="company", name=name, aliases=())
+        for name in names
+    }
+    rule = Rule(
+        id="names",
+        kind="naming",
+        severity=Severity.WARNING,
+        message="write {use}, not {found}",
+        source="https://example.com",
+        options={"fuzzy": True},
+        path="rules.yaml",
+        line=1,
+    )
+    return module, module.build([rule], entities)
+
+
+def _random_names(count: int, seed: int) -> list[str]:
+    import random
+
+    generator = random.Random(seed)
+    letters = "aeioubdklmnrstvz"
+    return sorted(
+        {
+            generator.choice("BDKLMNRSTVZ")
+            + "".join(generator.choice(letters) for _ in range(generator.randint(4, 11)))
+            for _ in range(count)
+        }
+    )
+
+
+def test_fuzzy_compares_a_word_only_with_names_its_edits_can_reach(monkeypatch) -> None:
+    """With thousands of names, a word is compared with those within two letters of its
+    length, and the answer is the one a comparison with every name gives."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    names = _random_names(4000, seed=3)
+    module, check = _naming_check(names)
+    compared: list[int] = []
+    real = process.extractOne
+
+    def counting(query, choices, **kwargs):
+        compared.append(len(choices))
+        return real(query, choices, **kwargs)
+
+    monkeypatch.setattr(module.process, "extractOne", counting)
+    words = [name[:3] + name[4:] for name in names[::40]] + ["Zanzibarr", "Kolmodoro"]
+    for word in words:
+        found = check._closest(word)
+        lowered = word.lower()
+        limit = min(2, int(len(word) * 20 / 100 + 1e-9))
+        best = real(lowered, list(check.fuzzy_names), scorer=OSA.distance, score_cutoff=limit)
+        expected = None
+        if best is not None and best[1] > 0 and lowered[0] == best[0][0]:
+            plural = lowered in (best[0] + "s", best[0] + "es", best[0] + "i", best[0] + "e")
+            expected = None if plural else check.fuzzy_names[best[0]]
+        assert found == expected, word
+    assert compared and max(compared) < len(check.fuzzy_names) * 0.8
