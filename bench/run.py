@@ -8,8 +8,10 @@
 For each scenario: whole-process wall time (median of --repeat runs), words per second
 and peak memory (RSS of the factlint process and its worker processes). Scenarios:
 
-- `check`: `factlint check --no-cache` with the shipped rules, at 1,000 and 10,000
-  articles (cold: nothing cached);
+- `check`: `factlint check --no-cache --jobs 1` with the shipped rules, at 1,000 and
+  10,000 articles (cold: nothing cached; one process, one core);
+- `check-jobs`: the same with the default `--jobs` (one process per core), on 10,000
+  articles; its ratio is the speed-up over `check`;
 - `consistency`: the shipped entities and no rule, so every finding comes from the
   cross-article sweep;
 - `entities-100`, `entities-1000`, `entities-10000`: the shipped rules plus N generated
@@ -53,6 +55,7 @@ from generate import SHIPPED_RULES, article, write_corpus, write_rules  # noqa: 
 SIZES = (1000, 10000)
 ENTITIES = (100, 1000, 10000)
 PRE_COMMIT = "pre-commit-warm"
+CHECK_JOBS = "check-jobs"
 PROSELINT = "proselint"
 # Targets of issue 6.
 TARGET_WORDS_PER_SECOND = 1_000_000  # cold check on the 10,000-article corpus
@@ -61,6 +64,7 @@ TARGET_SCALING = 11.0  # time on 10,000 articles over time on 1,000
 TARGET_ENTITIES = 1.5  # time with 10,000 entities over time with 100
 TARGET_PEAK_MB = 250.0  # on the 10,000-article corpus
 TARGET_PRE_COMMIT_S = 0.3  # whole process, warm cache, one changed article
+TARGET_JOBS_EFFICIENCY = 0.8  # --jobs N speed-up over --jobs 1, per core: "near-linear"
 LARGE = 10000
 SAMPLE_EVERY = 0.02  # seconds between two samples of the process tree's RSS
 NOT_INSTALLABLE = "n/a (not installable)"
@@ -283,6 +287,11 @@ def ratio(result: Result, results: Sequence[Result]) -> str:
         return f"{result.seconds / base.seconds:.2f}× {base.name}"
     if result.name == PRE_COMMIT:
         return "—"
+    if result.name == CHECK_JOBS:
+        one = _measured(results, "check", result.articles)
+        if one is None:
+            return "—"
+        return f"{one.seconds / result.seconds:.2f}× faster than --jobs 1"  # type: ignore[operator]
     same = [r for r in results if r.name == result.name and r.measured]
     base = min(same, key=lambda r: r.articles)
     return f"{result.seconds / base.seconds:.2f}× {base.articles:,}"
@@ -369,6 +378,19 @@ def evaluate(results: Sequence[Result]) -> list[Target]:
     else:
         times = high.seconds / low.seconds  # type: ignore[operator]
         targets.append(Target(goal, f"{times:.2f}×", times <= TARGET_ENTITIES))
+    cores = os.cpu_count() or 1
+    goal = (
+        f"--jobs {cores} ≥ {TARGET_JOBS_EFFICIENCY:g} × {cores} times as fast as --jobs 1 "
+        f"({LARGE:,} articles)"
+    )
+    one, many = _measured(results, "check", LARGE), _measured(results, CHECK_JOBS, LARGE)
+    if one is None or many is None:
+        missing = _missing(results, "check" if one is None else CHECK_JOBS, LARGE)
+        targets.append(Target(goal, missing, None))
+    else:
+        times = one.seconds / many.seconds  # type: ignore[operator]
+        met = times >= TARGET_JOBS_EFFICIENCY * cores if cores > 1 else None
+        targets.append(Target(goal, f"{times:.2f}× on {cores} cores", met))
     for name in ("check", "consistency"):
         goal = f"peak RSS ≤ {TARGET_PEAK_MB:g} MB on {LARGE:,} articles ({name})"
         found = _measured(results, name, LARGE)
@@ -502,11 +524,13 @@ class Bench:
             self.failed = True
         self.add(result)
 
-    def cold(self, name: str, size: int, rules: Path) -> None:
+    def cold(self, name: str, size: int, rules: Path, jobs: int | None = 1) -> None:
         folder, words = corpus(self.work, size, self.args.seed)
         command = self.factlint(
             "--format", "json", "--no-cache", "--config", str(self.config), "--rules", str(rules)
         )
+        if jobs is not None:
+            command += ["--jobs", str(jobs)]
         result = Result(name, size, words, self.repeat_for(size))
         self.timed(result, [*command, str(folder)], self.work)
 
@@ -577,6 +601,8 @@ class Bench:
         if "check" in chosen:
             for size in sizes:
                 self.cold("check", size, SHIPPED_RULES)
+        if CHECK_JOBS in chosen:
+            self.cold(CHECK_JOBS, sizes[-1], SHIPPED_RULES, jobs=None)
         if "consistency" in chosen:
             rules = entities_only(self.work)
             for size in sizes:
@@ -595,6 +621,7 @@ def scenario_names(entities: Sequence[int]) -> list[str]:
     """Every scenario --only accepts (`entities` stands for all the entities-N)."""
     return [
         "check",
+        CHECK_JOBS,
         "consistency",
         *(f"entities-{n}" for n in sorted(entities)),
         PRE_COMMIT,
@@ -686,7 +713,8 @@ def general_notes(args: argparse.Namespace, load_before: float | None) -> list[s
         f"factlint {__version__}, Python {platform.python_version()}, {platform.system()} "
         f"{platform.machine()}, {os.cpu_count()} CPUs{load}.",
         f"wall: the whole process (interpreter start to exit), median of {runs} (the runs "
-        "column); words/s = words ÷ wall. Cold scenarios pass --no-cache.",
+        "column); words/s = words ÷ wall. Cold scenarios pass --no-cache, and --jobs 1 "
+        f"(one core) except {CHECK_JOBS}, which runs one process per core.",
         "words: whitespace-separated words of the generated files (front matter and Markdown "
         "marks included), the same count for factlint and proselint.",
         "peak RSS: the largest over the runs of max(the kernel's peak RSS of the process, the "
