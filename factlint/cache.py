@@ -136,6 +136,14 @@ def _comparable_from_json(payload: str, key: object, reported: bool) -> Comparab
     )
 
 
+def ensure_folder(folder: Path) -> None:
+    """Create the cache folder, with a .gitignore that keeps it out of commits."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# created by factlint: safe to delete\n*\n", encoding="utf-8")
+
+
 class Cache:
     """An open cache; use as a context manager so that what was stored is committed."""
 
@@ -143,11 +151,11 @@ class Cache:
         """Open (or create) the cache in `folder`; an unusable one is rebuilt or skipped."""
         self.stamp = run_stamp
         self.db: sqlite3.Connection | None = None
+        # (size, mtime) of every file with an entry for this stamp, read at the first
+        # `valid`: one query instead of one per file of a large corpus.
+        self._stats: dict[str, tuple[int, int]] | None = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# created by factlint: safe to delete\n*\n", encoding="utf-8")
+            ensure_folder(folder)
             self.db = self._open(folder / "claims.sqlite")
         except (OSError, sqlite3.Error):
             self.db = None
@@ -192,13 +200,20 @@ class Cache:
         """Whether `path` has an entry for this file as it is now (by size and time)."""
         if self.db is None:
             return False
-        try:
-            row = self.db.execute(
-                "SELECT size, mtime, stamp FROM files WHERE path = ?", (path,)
-            ).fetchone()
-        except sqlite3.Error:
-            return False
-        return row is not None and tuple(row) == (stat.st_size, stat.st_mtime_ns, self.stamp)
+        if self._stats is None:
+            try:
+                rows = self.db.execute(
+                    "SELECT path, size, mtime FROM files WHERE stamp = ?", (self.stamp,)
+                ).fetchall()
+            except sqlite3.Error:
+                return False
+            self._stats = {name: (size, mtime) for name, size, mtime in rows}
+        return self._stats.get(path) == (stat.st_size, stat.st_mtime_ns)
+
+    def _remember(self, path: str, stat: os.stat_result) -> None:
+        """Keep the stats read by `valid` in step with an entry just written."""
+        if self._stats is not None:
+            self._stats[path] = (stat.st_size, stat.st_mtime_ns)
 
     def comparables_of(self, path: str, reported: bool) -> list[Comparable]:
         """Every cached comparable claim of one article."""
@@ -233,6 +248,7 @@ class Cache:
                     "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
                     (stat.st_size, stat.st_mtime_ns, path),
                 )
+                self._remember(path, stat)
             return Entry(
                 words=words,
                 findings=tuple(_finding_from_json(f) for f in json.loads(findings)),
@@ -275,6 +291,7 @@ class Cache:
             )
         except sqlite3.Error:
             return
+        self._remember(path, stat)
 
     def comparables(self, paths: Iterable[str], keys: Iterable[object]) -> Iterator[Comparable]:
         """The cached comparable claims of `paths` whose key is one of `keys` (not reported)."""

@@ -7,7 +7,6 @@ rule files: an unknown key or a wrong type names the file, the key and the line.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -15,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
+from factlint import fastschema
 from factlint.errors import FactlintError, Problem
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "config.schema.json"
@@ -92,6 +90,35 @@ def load_config(path: Path) -> Config:
     if path.name != "pyproject.toml" and "tool" in data and "factlint" in data["tool"]:
         settings = data["tool"]["factlint"]
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    problems = _problems(settings, schema, name, text)
+    if problems:
+        raise FactlintError(problems)
+    root = path.parent
+    return Config(
+        path=path,
+        rules=tuple(root / p for p in settings.get("rules", ())),
+        corpus=tuple(root / p for p in settings.get("corpus", ())),
+        include=tuple(settings.get("include", ())),
+        exclude=tuple(settings.get("exclude", ())),
+        lang=settings.get("lang"),
+        severity=dict(settings.get("severity", {})),
+        disable=tuple(settings.get("disable", ())),
+        fuzzy_threshold=settings.get("fuzzy_threshold"),
+        quantity_tolerance=settings.get("quantity_tolerance"),
+        baseline=root / settings["baseline"] if "baseline" in settings else None,
+        cache=settings.get("cache", True),
+    )
+
+
+def _problems(settings: Any, schema: dict[str, Any], name: str, text: str) -> list[Problem]:
+    """Every problem in the settings: none when the quick check passes them, else
+    jsonschema's errors, worded for people."""
+    if fastschema.is_valid(fastschema.compile_schema(schema), settings):
+        return []
+    import difflib
+
+    import jsonschema
+
     problems = []
     for error in jsonschema.Draft202012Validator(schema).iter_errors(settings):
         if error.validator == "additionalProperties":
@@ -112,23 +139,7 @@ def load_config(path: Path) -> Config:
         problems.append(
             Problem(name, _line_of(text, key) if key else None, f"setting {where}: {error.message}")
         )
-    if problems:
-        raise FactlintError(problems)
-    root = path.parent
-    return Config(
-        path=path,
-        rules=tuple(root / p for p in settings.get("rules", ())),
-        corpus=tuple(root / p for p in settings.get("corpus", ())),
-        include=tuple(settings.get("include", ())),
-        exclude=tuple(settings.get("exclude", ())),
-        lang=settings.get("lang"),
-        severity=dict(settings.get("severity", {})),
-        disable=tuple(settings.get("disable", ())),
-        fuzzy_threshold=settings.get("fuzzy_threshold"),
-        quantity_tolerance=settings.get("quantity_tolerance"),
-        baseline=root / settings["baseline"] if "baseline" in settings else None,
-        cache=settings.get("cache", True),
-    )
+    return problems
 
 
 def discover_config(start: Path | None = None) -> Config:

@@ -6,10 +6,8 @@ and then applied to each document in one pass.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import Path
@@ -24,8 +22,9 @@ from factlint.entities import EntityIndex
 from factlint.errors import FactlintError, Problem
 from factlint.files import discover, read_article
 from factlint.findings import Finding, Severity
-from factlint.language import LANG_DIR, Language, load_languages
-from factlint.rules import RuleSet, load_rules
+from factlint.language import Language, language_sources, load_languages, with_cues
+from factlint.packcache import load_rules_cached
+from factlint.rules import RuleSet, read_sources
 
 # Fewer files than this are extracted in-process: starting workers would cost more.
 PARALLEL_FROM = 64
@@ -104,19 +103,36 @@ class LintResult:
 
 
 def build_linter(
-    rule_paths: Sequence[Path], *, fuzzy_threshold: float | None = None, **options: Any
+    rule_paths: Sequence[Path],
+    *,
+    fuzzy_threshold: float | None = None,
+    cache_dir: Path | None = None,
+    **options: Any,
 ) -> Linter:
     """A Linter for the rule files under `rule_paths`, their cue phrases merged into the
     language data. Options are Linter's (default_lang, select, ignore, about_tolerance,
-    severity)."""
-    base = load_languages()
-    ruleset = load_rules(rule_paths, base, {"fuzzy_threshold": fuzzy_threshold})
+    severity). With `cache_dir`, validated rule files are kept there (packcache)."""
+    # Every file is read once: its bytes are parsed, and hashed for the caches.
+    languages_read = language_sources()
+    base = load_languages(sources=languages_read)
+    sources = read_sources(rule_paths)
+    ruleset = load_rules_cached(
+        rule_paths,
+        base,
+        {"fuzzy_threshold": fuzzy_threshold},
+        sources,
+        languages_read,
+        cache_dir,
+    )
     # What an article yields depends on these and nothing else: the cache's stamp.
     parts: list[bytes | str] = [repr(sorted(options.items())), repr(fuzzy_threshold)]
-    parts += [Path(name).read_bytes() for name in ruleset.files]
-    parts += [path.read_bytes() for path in sorted(LANG_DIR.glob("*.yaml"))]
+    if sources is not None:
+        parts += sources.contents
+    else:
+        parts += [Path(name).read_bytes() for name in ruleset.files]
+    parts += [raw for _, raw in languages_read]
     options["stamp"] = stamp(parts)
-    languages = load_languages(ruleset.cues) if ruleset.cues else base
+    languages = with_cues(base, ruleset.cues) if ruleset.cues else base
     default_lang = options.get("default_lang", "en")
     if default_lang not in languages:
         raise FactlintError(
@@ -361,6 +377,10 @@ class Linter:
                 if progress is not None:
                     progress()
             return
+        # Imported here: a run on a few files never starts a worker.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         methods = multiprocessing.get_all_start_methods()
         # fork shares the compiled rules with the workers instead of pickling them.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)

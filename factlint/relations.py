@@ -43,16 +43,29 @@ class Template:
 
 
 def _word_regex(word: str, prepositions: Mapping[str, list[str]]) -> str:
-    """A word and the space after it; an elided form ("dell'") needs no space."""
+    """A word and the space after it; an elided form ("dell'") needs no space.
+
+    The forms share one "space after" each kind: the same strings match as with a space
+    after every form, and the pattern, compiled at every run, is a third as long.
+    """
     forms = prepositions.get(word, [word])
-    parts = []
+    whole = []
+    elided = []
     for form in sorted(forms, key=len, reverse=True):
         if form.endswith(("'", "’")):
-            parts.append(re.escape(form[:-1]) + _APOSTROPHE + r"\s*")
+            elided.append(re.escape(form[:-1]))
         else:
-            escaped = re.escape(form).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
-            parts.append(escaped + _AFTER_WORD)
-    return "(?:" + "|".join(parts) + ")"
+            whole.append(re.escape(form).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE))
+    parts = []
+    if whole:
+        parts.append(_group(whole) + _AFTER_WORD)
+    if elided:
+        parts.append(_group(elided) + _APOSTROPHE + r"\s*")
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+def _group(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def _literal_regex(
@@ -104,8 +117,26 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
     return "(?>" + "|".join(options) + ")*+" if options else ""
 
 
+class _Lazy:
+    """A regex compiled on first use: compiling every template of a language costs tens of
+    milliseconds, and a run on one article may need only some of them."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled regex."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.source)
+        return self._compiled
+
+
 class RelationMatcher:
-    """The relation templates of one language, compiled."""
+    """The relation templates of one language, compiled (each regex on first use)."""
 
     def __init__(
         self,
@@ -117,9 +148,7 @@ class RelationMatcher:
         """Compile `relations` (relation name → templates); a bad template is a FactlintError."""
         filler_regex = _fillers_regex(fillers)
         plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
-        self._prefixed: dict[
-            tuple[str, str], list[tuple[Template, re.Pattern[str], re.Pattern[str]]]
-        ] = {}
+        self._prefixed: dict[tuple[str, str], list[tuple[Template, _Lazy, _Lazy]]] = {}
         problems = []
         for relation, templates in relations.items():
             roles = ROLES.get(relation)
@@ -143,29 +172,37 @@ class RelationMatcher:
                     self._prefixed.setdefault((relation, first), []).append(
                         (
                             template,
-                            re.compile(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
-                            re.compile(infix_regex + filler_regex),
+                            _Lazy(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
+                            _Lazy(infix_regex + filler_regex),
                         )
                     )
                 else:
                     plain.setdefault((relation, first), []).append((template, infix_regex))
         if problems:
             raise FactlintError(problems)
-        self._plain: dict[tuple[str, str], tuple[re.Pattern[str], list[Template]]] = {}
+        self._plain: dict[tuple[str, str], tuple[_Lazy, list[Template]]] = {}
         for key, items in plain.items():
             # Every template ends with the same fillers: written once, after the alternation.
             alternation = "|".join(f"(?P<t{i}>{regex})" for i, (_, regex) in enumerate(items))
-            compiled = re.compile(f"(?:{alternation}){filler_regex}")
+            compiled = _Lazy(f"(?:{alternation}){filler_regex}")
             self._plain[key] = (compiled, [template for template, _ in items])
+
+    def compile_all(self) -> None:
+        """Compile every regex now (a template that cannot compile raises here)."""
+        for compiled, _ in self._plain.values():
+            _ = compiled.pattern
+        for items in self._prefixed.values():
+            for _, prefix, infix in items:
+                _ = prefix.pattern, infix.pattern
 
     def match(self, relation: str, first_role: str, gap: str, before: str) -> Template | None:
         """The template that `gap` (between two names) and `before` (text before the first) fit."""
         compiled = self._plain.get((relation, first_role))
         if compiled is not None:
-            found = compiled[0].fullmatch(gap)
+            found = compiled[0].pattern.fullmatch(gap)
             if found is not None and found.lastgroup is not None:
                 return compiled[1][int(found.lastgroup[1:])]
         for template, prefix, infix in self._prefixed.get((relation, first_role), ()):
-            if infix.fullmatch(gap) and prefix.search(before):
+            if infix.pattern.fullmatch(gap) and prefix.pattern.search(before):
                 return template
         return None

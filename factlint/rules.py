@@ -2,26 +2,30 @@
 
 A rule file is YAML with `entities`, `rules` and `cues`. Every problem in every file is
 collected and reported together, each with its file and line, as one FactlintError.
+
+What validated files define can be written out as plain JSON (`pack`) and read back
+(`unpack`) without parsing or validating them again: the compiled-pack cache (packcache).
 """
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import json
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-
+from factlint import fastschema
 from factlint.checks import KINDS, Check
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
 from factlint.findings import Severity
 from factlint.relations import ROLES, RelationMatcher
-from factlint.yamlfile import YamlProblems, load_yaml
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "rules.schema.json"
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -103,6 +107,29 @@ def rule_files(paths: Iterable[Path], problems: list[Problem] | None = None) -> 
     return found
 
 
+@dataclass(frozen=True)
+class RuleSources:
+    """The rule files of a run and their bytes, read once: what the pack cache is keyed by
+    and what is parsed, so that a file changed in between cannot be cached under the
+    other content's key."""
+
+    files: tuple[Path, ...]
+    contents: tuple[bytes, ...]
+
+
+def read_sources(paths: Iterable[Path]) -> RuleSources | None:
+    """The rule files under `paths` with their bytes; None when a path is missing, a file
+    cannot be read or there is none (`load_rules` then reports it)."""
+    problems: list[Problem] = []
+    files = rule_files(paths, problems)
+    if problems or not files:
+        return None
+    try:
+        return RuleSources(tuple(files), tuple(path.read_bytes() for path in files))
+    except OSError:
+        return None
+
+
 def _schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
@@ -129,7 +156,7 @@ def _describe(error: jsonschema.ValidationError, where: str) -> str:
         )
         parts = []
         for key in extra:
-            close = difflib.get_close_matches(str(key), allowed, n=1)
+            close = _close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             if str(key).lower() in _PATTERN_KEYS:
                 hint = " (rule files take no regular expressions: list the words or names)"
@@ -173,28 +200,81 @@ _TYPE_NAMES = {
 }
 
 
+def _message_problem(rule_id: str, message: str, allowed: Iterable[str]) -> str | None:
+    """What is wrong with a rule's message, if anything: placeholders are plain names that
+    its kind fills."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError:
+        return (
+            f"rule {rule_id!r}: message has an unmatched {{ or }}: "
+            "write {{ and }} for a literal brace"
+        )
+    for _, placeholder, spec, conversion in fields:
+        if placeholder is not None and (spec or conversion):
+            # A format spec is code-like ({found:>999999999} allocates a gigabyte, and
+            # {found:d} raises on text when a finding is made): placeholders are plain.
+            return (
+                f"rule {rule_id!r}: placeholders take no format spec or "
+                f"conversion: write {{{placeholder}}}"
+            )
+        if placeholder is not None and placeholder not in allowed:
+            return (
+                f"rule {rule_id!r}: unknown placeholder {{{placeholder}}} in message; "
+                f"use {', '.join('{' + p + '}' for p in sorted(allowed))}"
+            )
+    return None
+
+
 def _location(path: Sequence[str | int]) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "file"
 
 
+def _close_matches(word: str, choices: Sequence[str], n: int) -> list[str]:
+    import difflib  # only to word a problem
+
+    return difflib.get_close_matches(word, choices, n=n)
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    # Imported only when the quick check is not sure: to find and word the errors.
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema)
+
+
 class _Loader:
-    """Collects entities, rules and problems over several files."""
+    """Collects entities, rules and problems over several files.
+
+    Data is first given to a quick check compiled from the schema (fastschema); only what
+    it does not pass goes to jsonschema, whose errors become the problems reported.
+    """
 
     def __init__(self, languages: Iterable[str]) -> None:
         self.base = _schema()
-        self.validator = jsonschema.Draft202012Validator(self.base)
+        self.quick = fastschema.compile_schema(self.base)
+        self._validator: jsonschema.Draft202012Validator | None = None
         self.languages = frozenset(languages)
         self.entities: dict[str, Entity] = {}
         self.rules: list[Rule] = []
         self.cues: dict[str, dict[str, list[str]]] = {}
         self.problems: list[Problem] = []
         self._validators: dict[str, jsonschema.Draft202012Validator] = {}
+        self._quick_kinds: dict[str, fastschema.Check] = {}
         self._by_id: dict[str, Rule] = {}
 
-    def load_file(self, path: Path) -> None:
+    @property
+    def validator(self) -> jsonschema.Draft202012Validator:
+        """The file schema's jsonschema validator, made on first use."""
+        if self._validator is None:
+            self._validator = _validator(self.base)
+        return self._validator
+
+    def load_file(self, path: Path, raw: bytes | None = None) -> None:
+        """Load one rule file (`raw`: its bytes, when already read)."""
         name = str(path)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = (path.read_bytes() if raw is None else raw).decode("utf-8-sig")
         except OSError as exc:
             reason = exc.strerror or str(exc)
             if path.is_symlink() and not path.exists():
@@ -202,9 +282,11 @@ class _Loader:
             self.problems.append(Problem(name, None, f"cannot read rule file: {reason}"))
             return
         except UnicodeDecodeError as exc:
-            line = path.read_bytes()[: exc.start].count(b"\n") + 1
+            line = (path.read_bytes() if raw is None else raw)[: exc.start].count(b"\n") + 1
             self.problems.append(Problem(name, line, "rule file is not UTF-8: save it as UTF-8"))
             return
+        from factlint.yamlfile import YamlProblems, load_yaml  # not needed on a pack hit
+
         try:
             data, lines = load_yaml(text, name)
         except YamlProblems as exc:
@@ -220,8 +302,12 @@ class _Loader:
                 Problem(name, 1, "a rule file must be a mapping with `entities`, `rules` or `cues`")
             )
             return
-        errors = sorted(
-            self.validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+        errors = (
+            []
+            if fastschema.is_valid(self.quick, data)
+            else sorted(
+                self.validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
+            )
         )
         if errors:
             for error in errors:
@@ -269,7 +355,7 @@ class _Loader:
         valid = []
         for index, template in enumerate(templates):
             try:
-                RelationMatcher({relation: [template]}, {}, [], path)
+                RelationMatcher({relation: [template]}, {}, [], path).compile_all()
             except FactlintError as exc:
                 self.problems.extend(
                     Problem(
@@ -351,7 +437,7 @@ class _Loader:
         kind = item.get("kind")
         module = KINDS.get(kind) if isinstance(kind, str) else None
         if module is None:
-            close = difflib.get_close_matches(str(kind), list(KINDS), n=1)
+            close = _close_matches(str(kind), list(KINDS), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             self.problems.append(
                 Problem(
@@ -362,12 +448,13 @@ class _Loader:
                 )
             )
             return
-        if kind not in self._validators:
-            self._validators[kind] = jsonschema.Draft202012Validator(
-                _rule_schema(self.base, module)
-            )
-        validator = self._validators[kind]
-        errors = list(validator.iter_errors(item))
+        if kind not in self._quick_kinds:
+            self._quick_kinds[kind] = fastschema.compile_schema(_rule_schema(self.base, module))
+        errors = []
+        if not fastschema.is_valid(self._quick_kinds[kind], item):
+            if kind not in self._validators:
+                self._validators[kind] = _validator(_rule_schema(self.base, module))
+            errors = list(self._validators[kind].iter_errors(item))
         for error in errors:
             where = (*at, *error.absolute_path)
             if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -391,42 +478,10 @@ class _Loader:
                 )
             )
             return
-        allowed = module.PLACEHOLDERS
-        try:
-            fields = list(string.Formatter().parse(item["message"]))
-        except ValueError:
-            self.problems.append(
-                Problem(
-                    path,
-                    lines.get((*at, "message"), line),
-                    f"rule {item['id']!r}: message has an unmatched {{ or }}: "
-                    "write {{ and }} for a literal brace",
-                )
-            )
+        wrong = _message_problem(item["id"], item["message"], module.PLACEHOLDERS)
+        if wrong is not None:
+            self.problems.append(Problem(path, lines.get((*at, "message"), line), wrong))
             return
-        for _, placeholder, spec, conversion in fields:
-            if placeholder is not None and (spec or conversion):
-                # A format spec is code-like ({found:>999999999} allocates a gigabyte, and
-                # {found:d} raises on text when a finding is made): placeholders are plain.
-                self.problems.append(
-                    Problem(
-                        path,
-                        lines.get((*at, "message"), line),
-                        f"rule {item['id']!r}: placeholders take no format spec or "
-                        f"conversion: write {{{placeholder}}}",
-                    )
-                )
-                return
-            if placeholder is not None and placeholder not in allowed:
-                self.problems.append(
-                    Problem(
-                        path,
-                        lines.get((*at, "message"), line),
-                        f"rule {item['id']!r}: unknown placeholder {{{placeholder}}} in message; "
-                        f"use {', '.join('{' + p + '}' for p in sorted(allowed))}",
-                    )
-                )
-                return
         examples = []
         for verdict in ("pass", "fail"):
             for number, example in enumerate(item.get("examples", {}).get(verdict, [])):
@@ -488,43 +543,267 @@ class _Loader:
 
 
 def load_rules(
-    paths: Sequence[Path], languages: Iterable[str], defaults: Mapping[str, Any] | None = None
+    paths: Sequence[Path],
+    languages: Iterable[str],
+    defaults: Mapping[str, Any] | None = None,
+    sources: RuleSources | None = None,
 ) -> RuleSet:
     """Load, validate and compile every rule file under `paths`; `defaults` are project
-    settings the rule kinds use where a rule says nothing (fuzzy_threshold).
+    settings the rule kinds use where a rule says nothing (fuzzy_threshold). With
+    `sources` (from `read_sources(paths)`), those files and bytes are loaded.
 
     Raises FactlintError listing every problem found in every file.
     """
     loader = _Loader(languages)
-    files = rule_files(paths, loader.problems)
+    if sources is not None:
+        files = list(sources.files)
+        contents: Sequence[bytes | None] = sources.contents
+    else:
+        files = rule_files(paths, loader.problems)
+        contents = [None] * len(files)
     if not files and loader.problems:
         raise FactlintError(loader.problems)
     if not files:
         shown = ", ".join(str(p) for p in paths)
         raise FactlintError(Problem(shown, None, "no rule files (*.yaml) found: pass --rules PATH"))
-    for path in files:
-        loader.load_file(path)
+    for path, raw in zip(files, contents, strict=True):
+        loader.load_file(path, raw)
     loader.check_entities()
+    return _compile(
+        loader.entities,
+        loader.rules,
+        loader.cues,
+        tuple(str(f) for f in files),
+        defaults,
+        loader.problems,
+    )
+
+
+def _compile(
+    entities: Mapping[str, Entity],
+    rules: Sequence[Rule],
+    cues: Mapping[str, Mapping[str, list[str]]],
+    files: tuple[str, ...],
+    defaults: Mapping[str, Any] | None,
+    problems: list[Problem],
+) -> RuleSet:
+    """The checks of every kind, built from validated rules; `problems` found so far are
+    raised with any the kinds find."""
     checks: list[Check] = []
     variants: list[tuple[str, str]] = []
     # Kinds are built even when other files have problems, so that one run reports every
     # problem; a rule that failed to load is simply absent.
     for kind, module in KINDS.items():
-        rules = [rule for rule in loader.rules if rule.kind == kind]
-        if not rules:
+        of_kind = [rule for rule in rules if rule.kind == kind]
+        if not of_kind:
             continue
         try:
-            checks.append(module.build(rules, loader.entities, defaults))
-            variants.extend(getattr(module, "variants", lambda *_: ())(rules, loader.entities))
+            checks.append(module.build(of_kind, entities, defaults))
+            variants.extend(getattr(module, "variants", lambda *_: ())(of_kind, entities))
         except FactlintError as exc:
-            loader.problems.extend(exc.problems)
-    if loader.problems:
-        raise FactlintError(loader.problems)
+            problems.extend(exc.problems)
+    if problems:
+        raise FactlintError(problems)
     return RuleSet(
-        entities=dict(loader.entities),
-        rules=tuple(loader.rules),
+        entities=dict(entities),
+        rules=tuple(rules),
         checks=tuple(checks),
         variants=tuple(variants),
-        cues={lang: dict(c) for lang, c in loader.cues.items()},
-        files=tuple(str(f) for f in files),
+        cues={lang: dict(c) for lang, c in cues.items()},
+        files=files,
+    )
+
+
+# The compiled-pack cache's representation of a RuleSet: plain JSON values only, entities
+# and rules as rows (the names of their fields once), so that reading 10,000 back is quick.
+_RULE_FIELDS = (
+    "id",
+    "kind",
+    "severity",
+    "message",
+    "source",
+    "options",
+    "description",
+    "examples",
+    "path",
+    "line",
+    "lines",
+)
+
+
+def _plain(value: Any) -> Any:
+    """`value` with tuples as lists and mappings as dicts: what JSON can hold."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _frozen(value: Any) -> Any:
+    """An entity's field as entities hold it: lists as tuples, one level into mappings."""
+    kind = type(value)
+    if kind is list:
+        return tuple(value)
+    if kind is dict:
+        return {k: tuple(v) if type(v) is list else v for k, v in value.items()}
+    return value
+
+
+def pack(ruleset: RuleSet) -> dict[str, Any]:
+    """What the rule files define (entities, rules, cues, files), as JSON-ready data."""
+    names = [f.name for f in dataclasses.fields(Entity)]
+    return {
+        "entity_fields": names,
+        "entities": [
+            [_plain(getattr(entity, name)) for name in names]
+            for entity in ruleset.entities.values()
+        ],
+        "rule_fields": list(_RULE_FIELDS),
+        "rules": [
+            [
+                rule.id,
+                rule.kind,
+                rule.severity.value,
+                rule.message,
+                rule.source,
+                _plain(rule.options),
+                rule.description,
+                [[e.lang, e.text, e.fails, e.line] for e in rule.examples],
+                rule.path,
+                rule.line,
+                [[*key, line] for key, line in rule.lines.items()],
+            ]
+            for rule in ruleset.rules
+        ],
+        "cues": _plain(ruleset.cues),
+        "files": list(ruleset.files),
+    }
+
+
+def _texts(value: Any) -> bool:
+    return type(value) is tuple and all(type(v) is str for v in value)
+
+
+def _line(value: Any) -> bool:
+    return value is None or type(value) is int
+
+
+# What each field of an entity read back from a pack must be (the fields `_entity` sets).
+_ENTITY_TYPES: Mapping[str, Any] = {
+    "id": lambda v: type(v) is str,
+    "type": lambda v: type(v) is str,
+    "name": lambda v: type(v) is str,
+    "aliases": _texts,
+    "lang_aliases": lambda v: (
+        v is None or (type(v) is dict and all(type(k) is str and _texts(n) for k, n in v.items()))
+    ),
+    "exact_aliases": _texts,
+    "parent": lambda v: v is None or type(v) is str,
+    "match_case": lambda v: type(v) is bool,
+    "fuzzy": lambda v: type(v) is bool,
+    "path": lambda v: type(v) is str,
+    "line": _line,
+}
+
+
+def unpack(
+    data: Mapping[str, Any], languages: Iterable[str], defaults: Mapping[str, Any] | None = None
+) -> RuleSet:
+    """The RuleSet `pack` wrote, without parsing the rule files or validating them with
+    jsonschema again.
+
+    A pack lives in the project and could come from elsewhere, so what it holds is held to
+    what a rule file may say: each rule to its kind's schema (the quick check, which takes
+    a millisecond per thousand rules), placeholders without format specs, fillers of one
+    word, known languages, entities of the right types. Anything else raises (ValueError,
+    TypeError, KeyError, FactlintError...), and the pack is then rebuilt from the rule files.
+    """
+    known = frozenset(languages)
+    names = [f.name for f in dataclasses.fields(Entity)]
+    rules_as_written = list(_RULE_FIELDS)
+    if (
+        data["entity_fields"] != names
+        or set(names) != set(_ENTITY_TYPES)
+        or data["rule_fields"] != rules_as_written
+        or [f.name for f in dataclasses.fields(Rule)] != rules_as_written
+    ):
+        raise ValueError("written by another version")
+    tests = [_ENTITY_TYPES[name] for name in names]
+    entities: dict[str, Entity] = {}
+    for row in data["entities"]:
+        values = list(map(_frozen, row))
+        if len(values) != len(tests) or not all(map(lambda t, v: t(v), tests, values)):
+            raise TypeError("entity")
+        entity = Entity(*values)
+        if entity.id in entities:
+            raise ValueError("entity id")
+        entities[entity.id] = entity
+    base = _schema()
+    quick: dict[str, fastschema.Check] = {}
+    rules = []
+    checked: dict[tuple[str, str], None] = {}
+    for row in data["rules"]:
+        (rule_id, kind, severity, message, source, options, description, examples) = row[:8]
+        path, line, lines = row[8:]
+        module = KINDS[kind]
+        if kind not in quick:
+            quick[kind] = fastschema.compile_schema(_rule_schema(base, module))
+        item = {
+            **options,
+            "id": rule_id,
+            "kind": kind,
+            "severity": severity,
+            "message": message,
+            "source": source,
+            "description": description,
+        }
+        if quick[kind](item) is not True or type(path) is not str or not _line(line):
+            raise ValueError(f"rule {rule_id!r}")
+        if (kind, message) not in checked:
+            # Checked once per message and kind: a large pack repeats a few messages.
+            wrong = _message_problem("", message, module.PLACEHOLDERS)
+            if wrong is not None:
+                raise ValueError(wrong)
+            checked[kind, message] = None
+        shown = []
+        for lang, text, fails, at in examples:
+            if type(lang) is not str or type(text) is not str or type(fails) is not bool:
+                raise TypeError("example")
+            if not _line(at):
+                raise TypeError("example line")
+            shown.append(Example(lang, text, fails, at))
+        rules.append(
+            Rule(
+                rule_id,
+                kind,
+                Severity(severity),
+                message,
+                source,
+                options,
+                description,
+                tuple(shown),
+                path,
+                line,
+                {tuple(key[:-1]): key[-1] for key in lines},
+            )
+        )
+    cues = data["cues"]
+    if fastschema.compile_schema(base)({"cues": cues}) is not True:
+        raise ValueError("cues")
+    for lang, categories in cues.items():
+        if lang not in known:
+            raise ValueError(f"cues for {lang!r}")
+        for category, phrases in categories.items():
+            if category == "fillers" and any(len(p.split()) > 1 for p in phrases):
+                raise ValueError("filler of several words")
+            if category in ROLES:
+                RelationMatcher({category: phrases}, {}, [])  # the slots; raises if wrong
+    return _compile(
+        entities,
+        rules,
+        {lang: dict(categories) for lang, categories in cues.items()},
+        tuple(map(str, data["files"])),
+        defaults,
+        [],
     )

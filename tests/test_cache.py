@@ -138,3 +138,23 @@ def test_unwritable_cache_folder_is_not_used(tmp_path: Path) -> None:
     blocker.write_text("a file where the cache folder should be")
     with Cache(blocker, linter.stamp) as cache:
         assert [f.rule for f in linter.run([a], cache=cache).findings] == ["alibaba-models"]
+
+
+def test_valid_reads_every_stat_at_once_and_stays_in_step(tmp_path: Path) -> None:
+    from factlint.cache import Entry
+
+    linter = build_linter([ROOT / "rules"])
+    a = write(tmp_path / "a.md", "Qwen di Alibaba.")
+    b = write(tmp_path / "b.md", "Qwen di Alibaba.")
+    with Cache(tmp_path / FOLDER, linter.stamp) as cache:
+        linter.run([a, b], cache=cache)
+    with Cache(tmp_path / FOLDER, linter.stamp) as cache:
+        assert cache.valid(a, os.stat(a)) and cache.valid(b, os.stat(b))
+        write(Path(b), "Qwen di Tencent.")
+        os.utime(b, ns=(5, 5))
+        assert not cache.valid(b, os.stat(b))
+        cache.store(b, os.stat(b), "digest", Entry(3, (), ()), [])
+        assert cache.valid(b, os.stat(b))
+        assert not cache.valid(str(tmp_path / "c.md"), os.stat(a))
+    with Cache(tmp_path / FOLDER, "another stamp") as cache:
+        assert not cache.valid(a, os.stat(a))

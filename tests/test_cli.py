@@ -277,3 +277,57 @@ def test_jobs_option_gives_the_same_findings(tmp_path: Path) -> None:
     assert json.loads(one) == json.loads(two) and len(json.loads(one)) == 3
     code, _, _ = run("check", str(tmp_path), "--rules", RULES, "--jobs", "0")
     assert code == 2
+
+
+# Modules a pre-commit run on one article never needs: each costs import time.
+NOT_ON_THE_WARM_PATH = (
+    "jsonschema",
+    "multiprocessing",
+    "concurrent.futures",
+    "difflib",
+    "factlint.yamlfile",
+    "factlint.formatters.sarif",
+    "factlint.formatters.junit",
+    "factlint.baseline",
+    "factlint.examples",
+    "factlint.claimdump",
+    "factlint.scaffold",
+)
+
+
+def _modules_after(args: list[str], cwd: Path) -> set[str]:
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from factlint.cli import main\n"
+        "try:\n"
+        f"    main({args!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+def test_help_imports_no_pipeline(tmp_path: Path) -> None:
+    loaded = _modules_after(["--help"], tmp_path)
+    assert not {"factlint.lint", "factlint.claims", "factlint.rules", "sqlite3"} & loaded
+    assert not set(NOT_ON_THE_WARM_PATH) & loaded
+
+
+def test_warm_check_imports_only_what_it_uses(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "rules", tmp_path / "rules")
+    (tmp_path / ".factlint.toml").write_text('rules = ["rules"]\n', encoding="utf-8")
+    article(tmp_path, "a.md", WRONG_IT)
+    _modules_after(["check", "a.md"], tmp_path)  # fills the caches
+    article(tmp_path, "a.md", WRONG_IT + "\nUna riga in più.\n")
+    loaded = _modules_after(["check", "a.md"], tmp_path)
+    assert "factlint.packcache" in loaded and "sqlite3" in loaded
+    assert not set(NOT_ON_THE_WARM_PATH) & loaded

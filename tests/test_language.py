@@ -42,3 +42,26 @@ def test_broken_language_file_is_an_error(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(language, "LANG_DIR", tmp_path)
     with pytest.raises(FactlintError, match="language file lacks"):
         language.load_languages()
+
+
+def test_libyaml_and_pure_python_loaders_read_the_same_data() -> None:
+    import yaml
+
+    from factlint.language import language_files
+
+    for path in language_files():
+        text = path.read_text(encoding="utf-8")
+        fast = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        assert fast == yaml.safe_load(text)
+
+
+def test_with_cues_is_loading_with_cues() -> None:
+    from factlint.language import with_cues
+
+    cues = {"it": {"attribution": ["{product}, gioiello di {owner}"], "fillers": ["nuovissimo"]}}
+    merged = with_cues(load_languages(), cues)
+    loaded = load_languages(cues)
+    assert {code: lang.data for code, lang in merged.items()} == {
+        code: lang.data for code, lang in loaded.items()
+    }
+    assert merged["en"] is not None and "nuovissimo" in merged["it"].data["fillers"]

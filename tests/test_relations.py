@@ -98,3 +98,51 @@ def test_prefix_template_needs_its_prefix() -> None:
 def test_bad_templates_are_errors(templates) -> None:
     with pytest.raises(FactlintError):
         RelationMatcher(templates, {}, [], "x.yaml")
+
+
+def test_regexes_are_compiled_on_first_use() -> None:
+    fresh = matcher("it")
+    lazies = [compiled for compiled, _ in fresh._plain.values()]
+    lazies += [lazy for items in fresh._prefixed.values() for _, *pair in items for lazy in pair]
+    assert lazies and all(lazy._compiled is None for lazy in lazies)
+    assert fresh.match("attribution", "product", " di ", "") is not None
+    used = fresh._plain[("attribution", "product")][0]
+    assert used._compiled is not None
+    assert sum(lazy._compiled is not None for lazy in lazies) < len(lazies)
+    fresh.compile_all()
+    assert all(lazy._compiled is not None for lazy in lazies)
+
+
+def _word_regex_one_by_one(word: str, prepositions: dict[str, list[str]]) -> str:
+    """The word regex as it was before the forms shared their "space after"."""
+    import re
+
+    from factlint.relations import _AFTER_WORD, _APOSTROPHE
+
+    parts = []
+    for form in sorted(prepositions.get(word, [word]), key=len, reverse=True):
+        if form.endswith(("'", "’")):
+            parts.append(re.escape(form[:-1]) + _APOSTROPHE + r"\s*")
+        else:
+            escaped = re.escape(form).replace("'", _APOSTROPHE).replace("’", _APOSTROPHE)
+            parts.append(escaped + _AFTER_WORD)
+    return "(?:" + "|".join(parts) + ")"
+
+
+@pytest.mark.parametrize("code", ["it", "en"])
+def test_word_regex_matches_what_one_regex_per_form_matched(code: str) -> None:
+    import itertools
+    import re
+
+    from factlint.relations import _word_regex
+
+    prepositions = LANGUAGES[code].data.get("prepositions") or {}
+    forms = sorted({f for values in prepositions.values() for f in values} | {"di", "x'y"})
+    tails = ["", " ", "  ", ",", " x", "'", "’", "' x", "’x", "x"]
+    for word in [*prepositions, "successore", "l'"]:
+        new = re.compile(_word_regex(word, prepositions))
+        old = re.compile(_word_regex_one_by_one(word, prepositions))
+        for form, tail in itertools.product(forms, tails):
+            for text in (form + tail, form.replace("'", "’") + tail):
+                assert bool(new.fullmatch(text)) == bool(old.fullmatch(text)), (word, text)
+                assert bool(new.match(text)) == bool(old.match(text)), (word, text)

@@ -1,17 +1,29 @@
 """Output formats: one module each, a pure function from a Report to text.
 
 A formatter module provides `format(report: Report) -> str`. Adding a format means adding
-a module and a line in FORMATTERS.
+a module and a line in FORMATS. A run imports only the module of the format it prints.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from factlint.document import Document
-from factlint.findings import Finding
-from factlint.rules import Rule
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.findings import Finding
+    from factlint.rules import Rule
+
+# Format name → module in this package.
+FORMATS: Mapping[str, str] = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+}
 
 
 @dataclass(frozen=True)
@@ -30,14 +42,12 @@ class Report:
 Formatter = Callable[[Report], str]
 
 
+def formatter(name: str) -> Formatter:
+    """The output format called `name` (KeyError if there is none)."""
+    module = importlib.import_module(f"{__name__}.{FORMATS[name]}")
+    return module.format  # type: ignore[no-any-return]
+
+
 def formatters() -> dict[str, Formatter]:
     """Every output format by name."""
-    from factlint.formatters import github, json_format, junit, sarif, text
-
-    return {
-        "text": text.format,
-        "json": json_format.format,
-        "sarif": sarif.format,
-        "github": github.format,
-        "junit": junit.format,
-    }
+    return {name: formatter(name) for name in FORMATS}

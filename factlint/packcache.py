@@ -1,0 +1,149 @@
+"""The compiled-pack cache: validated rule files kept as JSON, so that a run whose rule
+files and language data are unchanged neither parses nor validates them again.
+
+A pack is a file `rules-<key>.json` in the claims cache's folder (`.factlint_cache/`),
+keyed by a hash of factlint's version and code, the language files and the rule files
+(names and bytes). Only rule files without problems are packed, so an error is reported
+on every run, exactly as without the cache. Packs are JSON, never pickle: the folder lives
+in the project, and a repository could ship one. What is read back is rebuilt through
+the same constructors, with the checks that bound a rule file's cost made again; a
+corrupt, foreign or stale pack is ignored and written anew. Writes are atomic. `--no-cache`
+or `cache = false` neither reads nor writes packs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from factlint import __version__
+from factlint.errors import FactlintError
+from factlint.rules import RuleSet, RuleSources, load_rules, pack, unpack
+
+FORMAT = "factlint-rulepack-1"
+PREFIX = "rules-"
+# Packs kept per cache folder: one per set of rule files recently used.
+KEEP = 8
+_PACKAGE = Path(__file__).parent
+# The code that turns rule files into a RuleSet: a pack is stale when it changes (an
+# editable install can change it without a new version number).
+_CODE = ("rules.py", "yamlfile.py", "fastschema.py", "entities.py", "relations.py", "checks")
+
+
+def _code_fingerprint() -> list[str]:
+    parts = []
+    for name in _CODE:
+        path = _PACKAGE / name
+        paths = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for each in [*paths, _PACKAGE / "schemas" / "rules.schema.json"]:
+            with contextlib.suppress(OSError):
+                info = each.stat()
+                parts.append(f"{each.name}:{info.st_size}:{info.st_mtime_ns}")
+    return parts
+
+
+def pack_key(sources: RuleSources, languages: Sequence[tuple[Path, bytes]]) -> str:
+    """The hash a pack is filed under."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
+    for part in _code_fingerprint():
+        digest.update(part.encode() + b"\0")
+    for path, raw in languages:
+        digest.update(f"lang:{path.name}:{len(raw)}\0".encode() + raw)
+    for path, raw in zip(sources.files, sources.contents, strict=True):
+        digest.update(f"rules:{path}:{len(raw)}\0".encode("utf-8", "surrogateescape") + raw)
+    return digest.hexdigest()
+
+
+def _path(folder: Path, key: str) -> Path:
+    return folder / f"{PREFIX}{key[:40]}.json"
+
+
+def read(folder: Path, key: str) -> dict[str, Any] | None:
+    """The pack filed under `key`, or None (missing, unreadable, corrupt or foreign)."""
+    try:
+        data = json.loads(_path(folder, key).read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        return None
+    found = data.get("pack")
+    return found if isinstance(found, dict) else None
+
+
+def write(folder: Path, key: str, text: str) -> None:
+    """File the pack `text` (from `_text`) under `key`, atomically; a folder that cannot be
+    written is left alone. Older packs beyond the KEEP most recent are removed."""
+    from factlint.atomic import write_atomic
+    from factlint.cache import ensure_folder
+
+    try:
+        ensure_folder(folder)
+        write_atomic(_path(folder, key), text, overwrite=True)
+    except (OSError, FactlintError):
+        return
+    with contextlib.suppress(OSError):
+        packs = sorted(folder.glob(f"{PREFIX}*.json"), key=lambda p: p.stat().st_mtime_ns)
+        for old in packs[:-KEEP]:
+            old.unlink(missing_ok=True)
+
+
+def _text(key: str, data: Mapping[str, Any]) -> str:
+    # ASCII: a path that is not valid UTF-8 (surrogate escapes) is written as \udcXX.
+    return json.dumps({"format": FORMAT, "key": key, "pack": data}, separators=(",", ":"))
+
+
+def load_rules_cached(
+    paths: Sequence[Path],
+    languages: Iterable[str],
+    defaults: Mapping[str, Any] | None,
+    sources: RuleSources | None,
+    language_sources: Sequence[tuple[Path, bytes]],
+    folder: Path | None,
+) -> RuleSet:
+    """`rules.load_rules`, through the pack cache in `folder` (None: no cache).
+
+    A pack is used only when it rebuilds cleanly; otherwise the rule files are loaded as
+    usual (so any problem is raised, worded as always) and, when they have none, packed
+    if the pack reads back as the same rules.
+    """
+    languages = list(languages)
+    if folder is None or sources is None:
+        return load_rules(paths, languages, defaults, sources)
+    key = pack_key(sources, language_sources)
+    found = read(folder, key)
+    if found is not None:
+        try:
+            return unpack(found, languages, defaults)
+        except Exception:  # any damage means: rebuild from the rule files
+            pass
+    ruleset = load_rules(paths, languages, defaults, sources)
+    text = _text(key, pack(ruleset))
+    if _round_trips(text, ruleset, languages, defaults):
+        write(folder, key, text)
+    return ruleset
+
+
+def _round_trips(
+    text: str,
+    ruleset: RuleSet,
+    languages: Iterable[str],
+    defaults: Mapping[str, Any] | None,
+) -> bool:
+    """Whether the pack `text` gives back exactly these entities, rules and cues (a value
+    JSON cannot hold, such as a non-text key, would not)."""
+    try:
+        again = unpack(json.loads(text)["pack"], languages, defaults)
+    except Exception:  # not packable: simply not cached
+        return False
+    return (
+        again.entities == ruleset.entities
+        and again.rules == ruleset.rules
+        and again.cues == ruleset.cues
+        and again.files == ruleset.files
+        and [type(c) for c in again.checks] == [type(c) for c in ruleset.checks]
+        and again.variants == ruleset.variants
+    )
