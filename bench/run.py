@@ -492,6 +492,28 @@ def _progress(result: Result) -> None:
     print(f"[bench] {result.name} {where}: {shown}", file=sys.stderr, flush=True)
 
 
+def compile_bytecode() -> str:
+    """Compile factlint's bytecode, as pip does when it installs a wheel, and say so.
+
+    An editable install under PYTHONDONTWRITEBYTECODE (set on some CI machines and
+    containers) would otherwise compile every module from source in every measured run."""
+    import compileall
+
+    import factlint
+
+    package = Path(factlint.__file__).parent
+    compileall.compile_dir(str(package), quiet=1)
+    unset = (
+        " (PYTHONDONTWRITEBYTECODE is set here)"
+        if os.environ.get("PYTHONDONTWRITEBYTECODE")
+        else ""
+    )
+    return (
+        f"factlint's bytecode was compiled before the runs (compileall {package}), as "
+        f"installing a wheel does{unset}."
+    )
+
+
 class Bench:
     """The scenarios of one benchmark run."""
 
@@ -505,6 +527,7 @@ class Bench:
         self.results: list[Result] = []
         self.notes: list[str] = []
         self.failed = False
+        self.notes.append(compile_bytecode())
 
     def repeat_for(self, articles: int) -> int:
         return self.args.large_repeat if articles >= LARGE else self.args.repeat

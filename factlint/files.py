@@ -128,8 +128,9 @@ def discover(
     # A path given by name that could not be opened is reported once, even when a folder
     # given too contains it.
     failed = {os.path.abspath(problem.path) for problem in problems}
-    kept = (name for name in files if os.path.abspath(name) not in failed)
-    return list(dict.fromkeys(kept)), problems
+    if failed:
+        files = [name for name in files if os.path.abspath(name) not in failed]
+    return list(dict.fromkeys(files)), problems
 
 
 def _walk(top: str, wanted: Callable[[str], bool], problems: list[Problem]) -> Iterator[str]:
@@ -140,9 +141,10 @@ def _walk(top: str, wanted: Callable[[str], bool], problems: list[Problem]) -> I
 
     for root, dirs, names in os.walk(top, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        prefix = os.path.join(root, "")
         for name in sorted(names):
             if wanted(name):
-                yield os.path.join(root, name)
+                yield prefix + name
 
 
 def parse_size(text: str) -> int | None:

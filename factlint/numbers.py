@@ -126,6 +126,20 @@ class _Piece:
     after_joiner: bool  # a joiner word ("and") stands between it and the piece before
 
 
+class _LazyPatterns:
+    """Regular expressions compiled when first asked for, by index."""
+
+    def __init__(self, sources: Iterable[str]) -> None:
+        self._sources = tuple(sources)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        pattern = self._compiled[index]
+        if pattern is None:
+            pattern = self._compiled[index] = re.compile(self._sources[index])
+        return pattern
+
+
 class NumberParser:
     """Finds quantities in text of one language, following that language's data."""
 
@@ -261,9 +275,11 @@ class NumberParser:
                 f"(?!)(?:{dash}|{connector})",
             )
         ]
-        self._word_tails = tuple(re.compile(t) for t in tails)
+        # Compiled on first use: each is some 5,000 characters, and most runs need only
+        # the variant for numbers not after "between" (a pre-commit run reads one article).
+        self._word_tails = _LazyPatterns(tails)
         numeral = rf"(?P<num>[0-9]{_numeral('', thousands, decimal)})"
-        self._digit_tails = tuple(re.compile(numeral + t) for t in tails)
+        self._digit_tails = _LazyPatterns([numeral + t for t in tails])
 
         qualifiers = [
             *_phrases(spec, "qualifiers"),

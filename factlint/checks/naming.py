@@ -33,9 +33,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from factlint.checks.base import ID_SCHEMA, make_finding
 from factlint.claims import Claims
 from factlint.document import Document
@@ -163,6 +160,10 @@ class NamingCheck:
             if limit < 1:
                 self._seen[word] = None
                 return None
+            # Imported on the first word to compare: most runs have none.
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
             reachable = sorted(
                 item
                 for size in range(len(lowered) - limit, len(lowered) + limit + 1)

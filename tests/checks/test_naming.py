@@ -104,7 +104,7 @@ def test_fuzzy_compares_a_word_only_with_names_its_edits_can_reach(monkeypatch) 
         compared.append(len(choices))
         return real(query, choices, **kwargs)
 
-    monkeypatch.setattr(module.process, "extractOne", counting)
+    monkeypatch.setattr(process, "extractOne", counting)
     words = [name[:3] + name[4:] for name in names[::40]] + ["Zanzibarr", "Kolmodoro"]
     for word in words:
         found = check._closest(word)
