@@ -282,6 +282,14 @@ class Extractor:
             self._tools[code] = _tools(self._languages[code], self._about_tolerance)
         return self._tools[code]
 
+    def compile_all(self) -> None:
+        """Compile every language's tools now, patterns compiled on first use included
+        (before forking workers, so that each does not compile them again)."""
+        for code in self._languages:
+            tools = self.tools(code)
+            tools.relations.compile_all()
+            tools.numbers.compile_all()
+
     def extract(self, doc: Document) -> Claims:
         """All claims of `doc`, in text order."""
         tools = self.tools(doc.lang)

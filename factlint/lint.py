@@ -381,6 +381,7 @@ class Linter:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        self.extractor.compile_all()
         methods = multiprocessing.get_all_start_methods()
         # fork shares the compiled rules with the workers instead of pickling them.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)

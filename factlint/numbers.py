@@ -139,6 +139,11 @@ class _LazyPatterns:
             pattern = self._compiled[index] = re.compile(self._sources[index])
         return pattern
 
+    def compile_all(self) -> None:
+        """Compile every pattern now."""
+        for index in range(len(self._sources)):
+            self[index]
+
 
 class NumberParser:
     """Finds quantities in text of one language, following that language's data."""
@@ -310,6 +315,12 @@ class NumberParser:
             rf"(?P<qual>{words(qualifiers, reverse=True)})(?!\w))?"
             r")|"
         )
+
+    def compile_all(self) -> None:
+        """Compile now the patterns otherwise compiled on first use (before forking workers,
+        so that they share them)."""
+        self._word_tails.compile_all()
+        self._digit_tails.compile_all()
 
     # --- finding ----------------------------------------------------------------------
 

@@ -182,3 +182,25 @@ def test_candidates_skip_known_and_common_words(linter) -> None:
     doc = linter.document("s.md", "Hunyan e Alibaba. Hunan è una provincia.", lang="it")
     claims = linter.claims(doc)
     assert [doc.masked[s:e] for s, e in claims.candidates] == ["Hunyan"]
+
+
+def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before workers are forked every pattern is compiled, so none compiles its own."""
+    import re
+    from pathlib import Path
+
+    from factlint.lint import build_linter
+
+    fresh = build_linter([Path(__file__).parent.parent / "rules"])
+    fresh.extractor.compile_all()
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a pattern was compiled during extraction")
+
+    monkeypatch.setattr(re, "compile", refuse)
+    for lang, text in [
+        ("it", "Tra 3 e 5 nuovi data center; oltre 100.000 GPU H200, evoluzione dell'H100."),
+        ("en", "Between 3 and 5 new data centers; over 100,000 H200 GPUs, Qwen by Alibaba."),
+    ]:
+        claims = fresh.claims(fresh.document("a.md", text, lang=lang))
+        assert claims.quantities
