@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from factlint.checks.base import IDS_SCHEMA, WORDS_SCHEMA, make_finding, severity_for
@@ -119,6 +119,11 @@ class FigureCheck:
     """Every figure rule, indexed by the longest word of each phrase it counts."""
 
     by_word: Mapping[str, tuple[_Figure, ...]]
+    # The figures of each quantity of the last claims seen: `check` finds them and `covers`
+    # asks again for the same quantities. The claims are held, so ids stay theirs.
+    _last: list[tuple[Claims, dict[int, tuple[_Figure, ...]]]] = field(
+        default_factory=list, compare=False, repr=False
+    )
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag quantities whose interval does not overlap the fact's."""
@@ -132,8 +137,17 @@ class FigureCheck:
         """Whether a figure rule is about the same quantity as the claim."""
         return isinstance(claim, Quantity) and any(self._figures(doc, claims, claim))
 
-    def _figures(self, doc: Document, claims: Claims, quantity: Quantity) -> Iterator[_Figure]:
+    def _figures(self, doc: Document, claims: Claims, quantity: Quantity) -> tuple[_Figure, ...]:
         """The figures that are the same quantity as `quantity`, whatever their values."""
+        if not self._last or self._last[0][0] is not claims:
+            self._last[:] = [(claims, {})]
+        known = self._last[0][1]
+        found = known.get(id(quantity))
+        if found is None:
+            found = known[id(quantity)] = tuple(self._find_figures(doc, claims, quantity))
+        return found
+
+    def _find_figures(self, doc: Document, claims: Claims, quantity: Quantity) -> Iterator[_Figure]:
         if quantity.change or quantity.per_unit:
             return
         seen: set[int] = set()
