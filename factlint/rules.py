@@ -411,6 +411,7 @@ class _Loader:
             type=item["type"],
             name=item["name"],
             aliases=tuple(item.get("aliases", ())),
+            exact_aliases=tuple(item.get("exact_aliases", ())),
             lang_aliases={
                 lang: tuple(names) for lang, names in item.get("lang_aliases", {}).items()
             },

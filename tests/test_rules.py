@@ -188,3 +188,33 @@ def test_examples_must_use_known_languages(tmp_path: Path) -> None:
     text = ENTITIES + RULE + '    examples:\n      fail: [{fr: "Qwen de Tencent"}]\n'
     found = problems([write(tmp_path, text)])
     assert any("unknown language 'fr'" in message for _, _, message in found)
+
+
+def test_entity_fields_are_all_read(tmp_path: Path) -> None:
+    """Every field an entity may have in a rule file reaches the entity (exact_aliases was
+    once accepted and dropped)."""
+    path = write(
+        tmp_path,
+        "entities:\n"
+        "  - id: usa\n"
+        "    type: country\n"
+        "    name: United States\n"
+        "    aliases: [Stati Uniti]\n"
+        "    lang_aliases: {it: [USA]}\n"
+        "    exact_aliases: [US]\n"
+        "    match_case: true\n"
+        "    fuzzy: false\n",
+    )
+    entity = load_rules([path], ["it", "en"]).entities["usa"]
+    assert entity.aliases == ("Stati Uniti",)
+    assert entity.lang_aliases == {"it": ("USA",)}
+    assert entity.exact_aliases == ("US",)
+    assert entity.match_case is True and entity.fuzzy is False
+
+
+def test_shipped_exact_aliases_are_found(linter) -> None:
+    """ "US" is the United States only as written: the shipped places say so."""
+    doc = linter.document("a.md", "The US and the us of it.", lang="en")
+    found = [(m.surface, m.entity) for m in linter.claims(doc).mentions]
+    assert ("US", "usa") in found
+    assert not any(surface == "us" for surface, _ in found)
