@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from factlint.checks.naming import NamingCheck, build
+from factlint.entities import Entity
 from factlint.findings import Severity
+from factlint.rules import Rule
 from tests.conftest import lint_text
 
 
@@ -53,11 +56,7 @@ def test_fuzzy_match_is_a_warning(linter) -> None:
     assert finding.message == "write Tencent, not Tencnet"
 
 
-def _naming_check(names: list[str]):
-    from factlint.checks import naming as module
-    from factlint.entities import Entity
-    from factlint.rules import Rule
-
+def _naming_check(names: list[str]) -> NamingCheck:
     entities = {
         name.lower(): Entity(id=name.lower(), type="company", name=name, aliases=())
         for name in names
@@ -72,7 +71,7 @@ def _naming_check(names: list[str]):
         path="rules.yaml",
         line=1,
     )
-    return module, module.build([rule], entities)
+    return build([rule], entities)
 
 
 def _random_names(count: int, seed: int) -> list[str]:
@@ -89,14 +88,16 @@ def _random_names(count: int, seed: int) -> list[str]:
     )
 
 
-def test_fuzzy_compares_a_word_only_with_names_its_edits_can_reach(monkeypatch) -> None:
+def test_fuzzy_compares_a_word_only_with_names_its_edits_can_reach(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """With thousands of names, a word is compared with those within two letters of its
     length, and the answer is the one a comparison with every name gives."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
     names = _random_names(4000, seed=3)
-    module, check = _naming_check(names)
+    check = _naming_check(names)
     compared: list[int] = []
     real = process.extractOne
 
