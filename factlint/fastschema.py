@@ -243,14 +243,7 @@ class _Compiler:
         def check(instance: Any) -> Verdict:
             if not isinstance(instance, list):
                 return True
-            verdict: Verdict = True
-            for item in instance:
-                result = each(item)
-                if result is False:
-                    return False
-                if result is None:
-                    verdict = None
-            return verdict
+            return _combine(each(item) for item in instance)
 
         return check
 
@@ -266,17 +259,9 @@ class _Compiler:
         def check(instance: Any) -> Verdict:
             if not isinstance(instance, dict):
                 return True
-            verdict: Verdict = True
-            for name, value in instance.items():
-                each = compiled.get(name)
-                if each is None:
-                    continue
-                result = each(value)
-                if result is False:
-                    return False
-                if result is None:
-                    verdict = None
-            return verdict
+            return _combine(
+                compiled[name](value) for name, value in instance.items() if name in compiled
+            )
 
         return check
 
@@ -293,16 +278,7 @@ class _Compiler:
         def check(instance: Any) -> Verdict:
             if not isinstance(instance, dict):
                 return True
-            verdict: Verdict = True
-            for name, value in instance.items():
-                if name in known:
-                    continue
-                result = each(value)
-                if result is False:
-                    return False
-                if result is None:
-                    verdict = None
-            return verdict
+            return _combine(each(value) for name, value in instance.items() if name not in known)
 
         return check
 
