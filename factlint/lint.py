@@ -52,8 +52,9 @@ class _Outcome:
     digest: str | None
 
 
-def _extract(linter: Linter, name: str, reported: bool) -> _Outcome:
-    """Read and extract one article (in this process or a worker)."""
+def _extract(linter: Linter, name: str, reported: bool, digest: bool) -> _Outcome:
+    """Read and extract one article (in this process or a worker); `digest`: hash its
+    content for the cache."""
     problems: list[Problem] = []
     text = read_article(name, problems)
     if text is None:
@@ -65,7 +66,7 @@ def _extract(linter: Linter, name: str, reported: bool) -> _Outcome:
     items = tuple(linter.comparables(doc, claims, reported=reported))
     keep = doc if reported and (findings or found) else None
     article = _Article(keep, doc.words, findings, found, items)
-    return _Outcome(article, tuple(problems), content_digest(text))
+    return _Outcome(article, tuple(problems), content_digest(text) if digest else None)
 
 
 # The linter of a worker process, set once when the process starts: the process-pool idiom
@@ -78,7 +79,7 @@ def _start_worker(linter: Linter) -> None:
     _worker_linter = linter
 
 
-def _work(task: tuple[str, bool]) -> _Outcome:
+def _work(task: tuple[str, bool, bool]) -> _Outcome:
     assert _worker_linter is not None
     return _extract(_worker_linter, *task)
 
@@ -301,7 +302,7 @@ class Linter:
                 step()
             else:
                 todo.append((name, False))
-        outcomes = self._extract_all(todo, jobs, step)
+        outcomes = self._extract_all(todo, jobs, step, digest=cache is not None)
         for (name, reported), outcome in zip(todo, outcomes, strict=True):
             problems.extend(outcome.problems)
             article = outcome.article
@@ -369,11 +370,14 @@ class Linter:
         todo: Sequence[tuple[str, bool]],
         jobs: int,
         progress: Callable[[], None] | None,
+        *,
+        digest: bool,
     ) -> Iterator[_Outcome]:
-        """What each (path, reported) yields, in order, over `jobs` processes when worth it."""
+        """What each (path, reported) yields, in order, over `jobs` processes when worth it;
+        with `digest`, each with its content's hash (for the cache)."""
         if jobs <= 1 or len(todo) < PARALLEL_FROM:
             for name, reported in todo:
-                yield _extract(self, name, reported)
+                yield _extract(self, name, reported, digest)
                 if progress is not None:
                     progress()
             return
@@ -388,7 +392,8 @@ class Linter:
         with ProcessPoolExecutor(
             jobs, mp_context=context, initializer=_start_worker, initargs=(self,)
         ) as pool:
-            for outcome in pool.map(_work, todo, chunksize=16):
+            tasks = ((name, reported, digest) for name, reported in todo)
+            for outcome in pool.map(_work, tasks, chunksize=16):
                 yield outcome
                 if progress is not None:
                     progress()

@@ -48,3 +48,20 @@ def test_consistency_rules_are_selected_by_prefix(tmp_path: Path) -> None:
     b.write_text("---\nlang: en\n---\nTencent's Qwen.\n", encoding="utf-8")
     assert len(build_linter([rules], select=("consistency",)).run([str(a), str(b)]).findings) == 2
     assert build_linter([rules], ignore=("consistency",)).run([str(a), str(b)]).findings == ()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_a_cache_no_article_is_hashed(
+    linter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """The content hash is for the cache: a run without one does not pay for it."""
+    import factlint.lint as lint
+
+    def refuse(text: str) -> str:
+        raise AssertionError("hashed without a cache")
+
+    monkeypatch.setattr(lint, "content_digest", refuse)
+    for index in range(lint.PARALLEL_FROM):
+        (tmp_path / f"a{index}.md").write_text("Il chip H200 di Nvidia.\n", encoding="utf-8")
+    result = linter.run([str(tmp_path)], jobs=jobs)
+    assert result.files == lint.PARALLEL_FROM
