@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factlint.errors import FactlintError
+from factlint.lazyregex import LazyPattern
 
 QUALIFIERS = ("over", "at_least", "up_to", "under", "about", "between")
 """Canonical qualifier names, as found in `NumberMatch.qualifier`."""
@@ -124,25 +125,6 @@ class _Piece:
     end: int
     text: str
     after_joiner: bool  # a joiner word ("and") stands between it and the piece before
-
-
-class _LazyPatterns:
-    """Regular expressions compiled when first asked for, by index."""
-
-    def __init__(self, sources: Iterable[str]) -> None:
-        self._sources = tuple(sources)
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
-
-    def __getitem__(self, index: int) -> re.Pattern[str]:
-        pattern = self._compiled[index]
-        if pattern is None:
-            pattern = self._compiled[index] = re.compile(self._sources[index])
-        return pattern
-
-    def compile_all(self) -> None:
-        """Compile every pattern now."""
-        for index in range(len(self._sources)):
-            self[index]
 
 
 class NumberParser:
@@ -282,9 +264,9 @@ class NumberParser:
         ]
         # Compiled on first use: each is some 5,000 characters, and most runs need only
         # the variant for numbers not after "between" (a pre-commit run reads one article).
-        self._word_tails = _LazyPatterns(tails)
+        self._word_tails = tuple(LazyPattern(t) for t in tails)
         numeral = rf"(?P<num>[0-9]{_numeral('', thousands, decimal)})"
-        self._digit_tails = _LazyPatterns([numeral + t for t in tails])
+        self._digit_tails = tuple(LazyPattern(numeral + t) for t in tails)
 
         qualifiers = [
             *_phrases(spec, "qualifiers"),
@@ -319,8 +301,8 @@ class NumberParser:
     def compile_all(self) -> None:
         """Compile now the patterns otherwise compiled on first use (before forking workers,
         so that they share them)."""
-        self._word_tails.compile_all()
-        self._digit_tails.compile_all()
+        for lazy in (*self._word_tails, *self._digit_tails):
+            _ = lazy.pattern
 
     # --- finding ----------------------------------------------------------------------
 
@@ -410,7 +392,7 @@ class NumberParser:
         # right: the digits themselves, then scale, range, unit, postfix qualifier
         variant = 0 if qualifier == "between" else 1
         if words is None:
-            tail = self._digit_tails[variant].match(text, start)
+            tail = self._digit_tails[variant].pattern.match(text, start)
             if tail is None:  # cannot happen: the scan saw a digit here
                 return None, start + 1
             core = tail.group("num")
@@ -434,7 +416,7 @@ class NumberParser:
                     return None, phone.end()
         else:
             end = start + len(words)
-            tail = self._word_tails[variant].match(text, end)
+            tail = self._word_tails[variant].pattern.match(text, end)
             if tail is None:  # cannot happen: every part is optional
                 return None, end
             mantissa, decimals = value, 0
@@ -457,7 +439,7 @@ class NumberParser:
                         return None, expression_end  # "2025-11-22", "3-0"
                     # "tra 10 e 5" is no range: read the number alone
                     tails = self._word_tails if words else self._digit_tails
-                    tail = tails[2].match(text, start if words is None else end)
+                    tail = tails[2].pattern.match(text, start if words is None else end)
                     if tail is None:  # cannot happen: every part is optional
                         return None, end
                     expression_end = tail.end()

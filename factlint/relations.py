@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factlint.errors import FactlintError, Problem
+from factlint.lazyregex import LazyPattern
 
 # The roles each relation's slots may take, in canonical order.
 ROLES: Mapping[str, tuple[str, str]] = {
@@ -117,24 +118,6 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
     return "(?>" + "|".join(options) + ")*+" if options else ""
 
 
-class _Lazy:
-    """A regex compiled on first use: compiling every template of a language costs tens of
-    milliseconds, and a run on one article may need only some of them."""
-
-    __slots__ = ("_compiled", "source")
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        """The compiled regex."""
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
-        return self._compiled
-
-
 class RelationMatcher:
     """The relation templates of one language, compiled (each regex on first use)."""
 
@@ -148,7 +131,7 @@ class RelationMatcher:
         """Compile `relations` (relation name → templates); a bad template is a FactlintError."""
         filler_regex = _fillers_regex(fillers)
         plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
-        self._prefixed: dict[tuple[str, str], list[tuple[Template, _Lazy, _Lazy]]] = {}
+        self._prefixed: dict[tuple[str, str], list[tuple[Template, LazyPattern, LazyPattern]]] = {}
         problems = []
         for relation, templates in relations.items():
             roles = ROLES.get(relation)
@@ -172,19 +155,19 @@ class RelationMatcher:
                     self._prefixed.setdefault((relation, first), []).append(
                         (
                             template,
-                            _Lazy(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
-                            _Lazy(infix_regex + filler_regex),
+                            LazyPattern(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
+                            LazyPattern(infix_regex + filler_regex),
                         )
                     )
                 else:
                     plain.setdefault((relation, first), []).append((template, infix_regex))
         if problems:
             raise FactlintError(problems)
-        self._plain: dict[tuple[str, str], tuple[_Lazy, list[Template]]] = {}
+        self._plain: dict[tuple[str, str], tuple[LazyPattern, list[Template]]] = {}
         for key, items in plain.items():
             # Every template ends with the same fillers: written once, after the alternation.
             alternation = "|".join(f"(?P<t{i}>{regex})" for i, (_, regex) in enumerate(items))
-            compiled = _Lazy(f"(?:{alternation}){filler_regex}")
+            compiled = LazyPattern(f"(?:{alternation}){filler_regex}")
             self._plain[key] = (compiled, [template for template, _ in items])
 
     def compile_all(self) -> None:
