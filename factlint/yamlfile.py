@@ -152,25 +152,12 @@ def _read(text: str, path: str, lines: dict[Path_, int]) -> Any:
                         building = False
                         continue
                     container: Any = {} if kind is yaml.MappingStartEvent else []
-                    if stack:
-                        top = stack[-1]
-                        parent = top[0]
-                        if type(parent) is dict:
-                            key = top[2]
-                            if key is _NO_KEY:  # a collection as a key
-                                building = False
-                                continue
-                            at = (*top[1], key)
-                            parent[key] = container
-                            top[2] = _NO_KEY
-                        else:
-                            at = (*top[1], top[3])
-                            parent.append(container)
-                            top[3] += 1
-                    else:
-                        at = ()
+                    if stack and type(stack[-1][0]) is dict and stack[-1][2] is _NO_KEY:
+                        building = False  # a collection as a key
+                        continue
+                    if not stack:
                         data = container
-                    lines[at] = event.start_mark.line + 1
+                    at = _place(stack, container, event.start_mark.line + 1, lines)
                     stack.append([container, at, _NO_KEY, 0])
                 continue
             if kind in ends:
@@ -183,31 +170,20 @@ def _read(text: str, path: str, lines: dict[Path_, int]) -> Any:
                     value = _scalar_value(event)
                     if value is _UNUSUAL:
                         building = False
-                    elif not stack:
-                        lines[()] = event.start_mark.line + 1
-                        data = value
-                    else:
-                        top = stack[-1]
-                        parent = top[0]
-                        if type(parent) is dict:
-                            key = top[2]
-                            if key is _NO_KEY:
-                                if (
-                                    value is None
-                                    or not isinstance(value, str | int | float | bool)
-                                    or value in parent
-                                ):
-                                    building = False
-                                else:
-                                    top[2] = value
-                            else:
-                                lines[(*top[1], key)] = event.start_mark.line + 1
-                                parent[key] = value
-                                top[2] = _NO_KEY
+                    elif stack and type(stack[-1][0]) is dict and stack[-1][2] is _NO_KEY:
+                        # A key: plain text or a number, and not one already there.
+                        if (
+                            value is None
+                            or not isinstance(value, str | int | float | bool)
+                            or value in stack[-1][0]
+                        ):
+                            building = False
                         else:
-                            lines[(*top[1], top[3])] = event.start_mark.line + 1
-                            parent.append(value)
-                            top[3] += 1
+                            stack[-1][2] = value
+                    else:
+                        if not stack:
+                            data = value
+                        _place(stack, value, event.start_mark.line + 1, lines)
             elif kind is alias_event:
                 building = False
                 anchor, size = None, sizes.get(event.anchor, 0)
@@ -249,6 +225,26 @@ def _read(text: str, path: str, lines: dict[Path_, int]) -> Any:
     finally:
         loader.dispose()
     return data if building else _UNUSUAL
+
+
+def _place(stack: list[list[Any]], value: Any, line: int, lines: dict[Path_, int]) -> Path_:
+    """Put `value` into the innermost open collection of `stack` (under its pending key, or
+    at the end of a sequence), or at the top when none is open; record its line; its path."""
+    if not stack:
+        at: Path_ = ()
+    else:
+        top = stack[-1]
+        parent = top[0]
+        if type(parent) is dict:
+            at = (*top[1], top[2])
+            parent[top[2]] = value
+            top[2] = _NO_KEY
+        else:
+            at = (*top[1], top[3])
+            parent.append(value)
+            top[3] += 1
+    lines[at] = line
+    return at
 
 
 def _syntax_problem(exc: yaml.YAMLError, path: str, text: str) -> Problem:
