@@ -539,11 +539,16 @@ def _counted(
     passes = measure is not None or words[0] in tools.counted_pass
     inside = _phrase_words(tools, words)
     # "500 progetti di nuovi data center" counts projects: the phrase ends at a genitive,
-    # unless its first word passes the count on or a known phrase spans it ("centri di calcolo").
+    # unless a known phrase spans it ("centri di calcolo") or it is the first one after a
+    # head word that passes the count on ("raffinazione mondiale di terre rare").
     for index in range(1, len(words)):
-        if words[index] in tools.genitives and index not in inside and not (passes and index == 1):
-            words, ends = words[:index], ends[:index]
-            break
+        if words[index] not in tools.genitives or index in inside:
+            continue
+        if passes:
+            passes = False
+            continue
+        words, ends = words[:index], ends[:index]
+        break
     return " ".join(words), ends[-1], measure
 
 

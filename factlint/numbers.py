@@ -2,11 +2,12 @@
 
 A number is read with the precision it is written with and the words around it:
 "36" asserts [35.5, 36.5], "oltre 100.000" asserts (100000, inf), "circa il 90%"
-asserts 90 ± 10%, "tra 80 e 100 mila" asserts [80000, 100000]. Years, dates, times,
-ordinals, codes, versions and phone numbers are not quantities and are skipped.
+asserts 90 ± 10%, "tra 80 e 100 mila" asserts [80000, 100000], and a fraction in words
+is a share: "più della metà" asserts (50%, inf). Years, dates, times, ordinals, codes,
+versions and phone numbers are not quantities and are skipped.
 
 Everything that depends on the language (qualifier phrases, scale, unit and currency
-words, number words, month names, code prefixes) comes from the `numbers:` section of
+words, number and fraction words, month names, code prefixes) comes from the `numbers:` section of
 a language file; this module only knows how numbers are put together, so adding a
 language means adding a file. Phrases from the data match as written or with a
 capital first letter ("Oltre", "Trentasei"), not in capitals throughout.
@@ -190,12 +191,30 @@ class NumberParser:
         self._context_only = set(self._context_units) - set(self._units)
         months = _strings(spec, "months")
         self._init_words(_mapping(spec, "words"))
+        # fraction phrase -> the share it stands for, in percent; "two thirds" is also
+        # written "two-thirds"
+        fraction_values = _mapping(_mapping(spec, "fractions"), "values")
+        fraction_forms = [
+            form
+            for phrase in map(str, fraction_values)
+            for form in (phrase, "-".join(phrase.split()))
+        ]
+        self._fractions = {
+            _norm(form): _share(value, f"fractions.values.{phrase}")
+            for phrase, value in fraction_values.items()
+            for form in (str(phrase), "-".join(str(phrase).split()))
+        }
 
         # --- the scanning pass ----------------------------------------------------------
         # A literal space first lets `re` skip through the text in C (see `_OPENERS`);
         # the lookahead then turns most words away with one character test.
-        initials = "".join(sorted({re.escape(w[:1]) for w in _capitalised(self._pieces)}))
-        self._scan = re.compile(rf" (?=[0-9{initials}])(?:(?P<w>{self._word_expression()})|[0-9])")
+        initials = "".join(
+            sorted({re.escape(w[:1]) for w in _capitalised([*self._pieces, *fraction_forms])})
+        )
+        self._scan = re.compile(
+            rf" (?=[0-9{initials}])(?:(?P<fr>{_alternation(_capitalised(fraction_forms))})(?!\w)"
+            rf"|(?P<w>{self._word_expression()})|[0-9])"
+        )
 
         # --- anchored patterns used at hits ---------------------------------------------
         def words(*phrases: Iterable[str], reverse: bool = False) -> str:
@@ -298,6 +317,20 @@ class NumberParser:
             r")|"
         )
 
+        # --- fractions in words ("due terzi delle terre rare", "half of all GPUs") --------
+        fractions = _mapping(spec, "fractions")
+        links = _strings(fractions, "links")
+        self._fraction_link = re.compile(
+            rf"{_SP}+{words(links)}(?:(?!\w)|(?<=['’]))" if links else "(?!)"
+        )
+        self._fraction_time = re.compile(
+            rf"{_SP}*(?:{words(articles)}(?:{_SP}+|(?<=['’])))?"
+            rf"(?:[0-9]|{words(_strings(fractions, 'time'))}(?!\w))"
+        )
+        self._fraction_not_after = re.compile(
+            rf"{_SP}+{words(_strings(fractions, 'not_after'), reverse=True)}(?!\w)"
+        )
+
     def compile_all(self) -> None:
         """Compile now the patterns otherwise compiled on first use (before forking workers,
         so that they share them)."""
@@ -320,6 +353,21 @@ class NumberParser:
         ones = self._ones
         for m in self._scan.finditer(scanned):
             written = m.group("w")
+            if written is None and (fraction := m.group("fr")) is not None:
+                start = m.start()
+                if start < skip:
+                    continue
+                share = self._fraction(text, rtext, start, fraction)
+                if share is not None:
+                    found.append((share, None))
+                    skip = share.end
+                    continue
+                # "half a million" is no million, and factlint does not read it
+                after = self._scan.match(scanned, m.end())
+                if after is not None and after.group("w") is not None:
+                    skip = after.end() - 1  # `scanned` is one longer than `text`
+                    continue
+                written = fraction  # no share: its number words may still count ("due")
             if written is None:
                 start = m.start()  # the digit, in `text`
                 if start >= skip:
@@ -364,30 +412,10 @@ class NumberParser:
                 signed = True
                 value_start = start - 1
 
-        # left: qualifier, currency, or what makes this no quantity
-        p = n - value_start
-        left = self._left.match(rtext, p)
-        if left is None:  # cannot happen: the pattern also matches the empty string
+        left = self._left_of(rtext, value_start, signed)
+        if left is None:
             return None, start + 1
-        qualifier: str | None = None
-        with_article = False
-        currency = None
-        expression_start = value_start
-        if left.end() != p:
-            apos, code, month, cur, art, qual = left.group(
-                "apos", "code", "month", "cur", "art", "qual"
-            )
-            if code is not None or month is not None or (apos is not None and not signed):
-                return None, start + 1  # "art. 36", "November 22", "anni '90"
-            if qual is not None:
-                qualifier, with_article = _lookup(self._qualifiers, qual[::-1], (None, False))
-                with_article = with_article or art is not None
-                if qualifier is not None:
-                    expression_start = n - left.end("qual")
-            if cur is not None:
-                currency = _lookup(self._currency_before, cur[::-1], None)
-                if qualifier is None:
-                    expression_start = n - left.end("cur")
+        qualifier, with_article, currency, expression_start, currency_start = left
 
         # right: the digits themselves, then scale, range, unit, postfix qualifier
         variant = 0 if qualifier == "between" else 1
@@ -461,7 +489,7 @@ class NumberParser:
             # "tra 5 anni" means "in 5 years"
             qualifier, with_article, expression_start = None, False, value_start
             if currency is not None:
-                expression_start = n - left.end("cur")
+                expression_start = currency_start
         if currency is not None:
             unit, trimmed_end = currency, None
 
@@ -518,6 +546,80 @@ class NumberParser:
             signed,
         )
         return (match, trimmed_end), expression_end
+
+    def _left_of(
+        self, rtext: str, value_start: int, signed: bool
+    ) -> tuple[str | None, bool, str | None, int, int] | None:
+        """What stands before a number that starts at `value_start`: (qualifier, whether
+        an article came with it, currency code, start of the expression, start of the
+        currency mark), or None when it makes the number no quantity."""
+        n = len(rtext)
+        p = n - value_start
+        left = self._left.match(rtext, p)
+        if left is None or left.end() == p:  # the pattern also matches the empty string
+            return None if left is None else (None, False, None, value_start, value_start)
+        apos, code, month, cur, art, qual = left.group(
+            "apos", "code", "month", "cur", "art", "qual"
+        )
+        if code is not None or month is not None or (apos is not None and not signed):
+            return None  # "art. 36", "November 22", "anni '90"
+        qualifier: str | None = None
+        with_article = False
+        currency = None
+        expression_start = currency_start = value_start
+        if qual is not None:
+            qualifier, with_article = _lookup(self._qualifiers, qual[::-1], (None, False))
+            with_article = with_article or art is not None
+            if qualifier is not None:
+                expression_start = n - left.end("qual")
+        if cur is not None:
+            currency = _lookup(self._currency_before, cur[::-1], None)
+            currency_start = n - left.end("cur")
+            if qualifier is None:
+                expression_start = currency_start
+        return qualifier, with_article, currency, expression_start, currency_start
+
+    def _fraction(self, text: str, rtext: str, start: int, written: str) -> NumberMatch | None:
+        """The share a fraction in words asserts ("quasi due terzi delle terre rare" is
+        about 67%), or None where the words are no share: not followed by a link such as
+        "di" or "of", a period of time ("a metà del 2025", "the first half of the year")
+        or a number qualified by what stands before it ("art. un terzo")."""
+        end = start + len(written)
+        link = self._fraction_link.match(text, end)
+        if link is None or self._fraction_time.match(text, link.end()):
+            return None
+        if self._fraction_not_after.match(rtext, len(rtext) - start):
+            return None
+        left = self._left_of(rtext, start, False)
+        if left is None or left[2] is not None:
+            return None
+        qualifier, _, _, expression_start, _ = left
+        share = _lookup(self._fractions, written, 0.0)
+        if qualifier == "over":
+            interval = Interval(share, math.inf, True, True)
+        elif qualifier == "at_least":
+            interval = Interval(share, math.inf, False, True)
+        elif qualifier == "under":
+            interval = Interval(-math.inf, share, True, True)
+        elif qualifier == "up_to":
+            interval = Interval(-math.inf, share, True, False)
+        else:
+            # A fraction in words is a round figure: "due terzi" is read as "about 67%".
+            if qualifier != "about":
+                qualifier, expression_start = "about", start
+            t = self._tolerance
+            interval = Interval(_tidy(share * (1 - t)), _tidy(share * (1 + t)))
+        return NumberMatch(
+            expression_start,
+            end,
+            start,
+            end,
+            share,
+            interval,
+            qualifier,
+            "%",
+            False,
+        )
 
     def _read_numeral(self, written: str, grouped: bool, foreign: bool) -> tuple[int, int]:
         """(mantissa, decimals) of digits matched by `_numeral`: "3,5" is (35, 1)."""
@@ -977,6 +1079,20 @@ def _codes(groups: Mapping[str, Any], key: str) -> dict[str, str]:
         for code, phrases in groups.items()
         for phrase in _as_strings(phrases, f"{key}.{code}")
     }
+
+
+def _share(value: Any, key: str) -> float:
+    """A fraction written as "2/3" (or a number between 0 and 1), in percent."""
+    top, slash, bottom = str(value).partition("/")
+    try:
+        share = float(top) / float(bottom) if slash else float(top)
+    except (ValueError, ZeroDivisionError):
+        share = -1.0
+    if not 0 < share <= 1:
+        raise FactlintError(
+            f"language file: `numbers.{key}` must be a fraction such as 2/3, not {value!r}"
+        )
+    return _tidy(100 * share)
 
 
 def _int(value: Any, key: str) -> int:

@@ -74,16 +74,21 @@ def _literal_regex(
     prepositions: Mapping[str, list[str]],
     *,
     after_name: bool,
+    fillers: str = "",
 ) -> str:
     """Regex for literal template text that ends right before a name (fillers aside).
 
-    Every piece consumes the space after it, so pieces simply concatenate.
+    Every piece consumes the space after it, so pieces simply concatenate. `fillers` may
+    also open an apposition after a name ("Doubao, the chatbot made by ByteDance" fits
+    "{product}, made by {owner}").
     """
     tokens = _TOKEN.findall(literal.lower())
     pieces: list[str] = []
     for index, token in enumerate(tokens):
         if token == ",":
             pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
+            if index == 0 and after_name and len(tokens) > 1:
+                pieces.append(fillers)
         elif token in ("...", "…"):
             pieces.append(_ANY_WORDS)
         elif token == "(":
@@ -113,9 +118,7 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
     if elided:
         options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
-    # Atomic and possessive: fillers never give back what they took, so ambiguous fillers
-    # ("a", "a a") cannot make matching backtrack exponentially.
-    return "(?>" + "|".join(options) + ")*+" if options else ""
+    return "(?:" + "|".join(options) + ")" if options else ""
 
 
 class RelationMatcher:
@@ -129,7 +132,12 @@ class RelationMatcher:
         path: str = "",
     ) -> None:
         """Compile `relations` (relation name → templates); a bad template is a FactlintError."""
-        filler_regex = _fillers_regex(fillers)
+        filler = _fillers_regex(fillers)
+        # Before a name, atomic and possessive: fillers never give back what they took, so
+        # ambiguous fillers ("a", "a a") cannot make matching backtrack exponentially. In an
+        # apposition, lazy: the template's own words may be fillers too ("il modello di").
+        filler_regex = f"(?>{filler})*+" if filler else ""
+        apposition = f"{filler}*?" if filler else ""
         plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
         self._prefixed: dict[tuple[str, str], list[tuple[Template, LazyPattern, LazyPattern]]] = {}
         problems = []
@@ -149,7 +157,9 @@ class RelationMatcher:
                     continue
                 prefix, first, infix, second, _suffix = parts
                 template = Template(relation, first, second, text)
-                infix_regex = _literal_regex(infix, prepositions, after_name=True)
+                infix_regex = _literal_regex(
+                    infix, prepositions, after_name=True, fillers=apposition
+                )
                 if prefix.strip():
                     prefix_regex = _literal_regex(prefix, prepositions, after_name=False)
                     self._prefixed.setdefault((relation, first), []).append(

@@ -90,6 +90,22 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
             [],
         ),
         ("en", "about 90% of the world's rare earths", "world's rare earths", []),
+        # a head that passes the count on passes it through its first genitive only
+        (
+            "it",
+            "circa il 70 per cento della raffinazione mondiale di terre rare.",
+            "raffinazione mondiale di terre rare",
+            [],
+        ),
+        ("it", "il 60% della produzione di chip di Huawei", "produzione di chip", []),
+        ("it", "500 progetti di nuovi data center", "progetti", []),
+        (
+            "it",
+            "quasi due terzi della lavorazione mondiale delle terre rare",
+            "lavorazione mondiale delle terre rare",
+            [],
+        ),
+        ("en", "more than half of the chips sold in China", "chips sold", []),
         (
             "it",
             "tre dei suoi colossi tecnologici – ByteDance, Alibaba e Tencent",

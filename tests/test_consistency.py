@@ -79,6 +79,17 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "China refines 60% of the world's rare earths.",
             "en",
         ),
+        # a fraction in words is a share
+        (
+            "Pechino raffina circa il 90% delle terre rare.",
+            "China refines about two-thirds of the world's rare earths.",
+            "en",
+        ),
+        (
+            "Secondo gli analisti, Nvidia fornisce circa il 90% dei chip usati in Cina.",
+            "Nvidia supplies about half of the chips used in China.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
@@ -120,6 +131,17 @@ def test_conflicting_figures(
         (
             "Pechino raffina circa il 90% delle terre rare.",
             "China accounts for 60% of rare earth mining.",
+            "en",
+        ),
+        (
+            "La Cina estrae circa due terzi delle terre rare, ma ne raffina circa il 90%.",
+            "China mines about 70% of rare earths.",
+            "en",
+        ),
+        # a fraction that agrees with a figure
+        (
+            "Pechino raffina quasi il 90% delle terre rare.",
+            "China refines the vast majority, more than three quarters of rare earths.",
             "en",
         ),
         # another year

@@ -15,8 +15,6 @@ KNOWN_MISSES = {
     ("stop-h20-ordini-big-tech-cinesi.md", 14, "nvidia-datacenter-gpu-lineage"),
     # "X per Y" lists ("Qwen e Hunyuan per Alibaba"): "per" also introduces customers
     ("stop-h20-ordini-big-tech-cinesi.md", 24, "tencent-models"),
-    # a fraction in words ("quasi due terzi della lavorazione")
-    ("terre-rare-europa-dipendenza.md", 19, "china-rare-earth-refining"),
 }
 
 

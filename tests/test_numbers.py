@@ -225,6 +225,116 @@ def test_not_a_quantity(parsers: dict[str, NumberParser], lang: str, sentence: s
     assert found == [], [sentence[m.start : m.end] for m in found]
 
 
+# (language, sentence with the fraction in brackets, share, interval, qualifier)
+FRACTIONS = [
+    (
+        "it",
+        "La Cina raffina [quasi due terzi] delle terre rare.",
+        66.6666666667,
+        "[60, 73.3333333334]",
+        "about",
+    ),
+    ("it", "[Più della metà] dei chip venduti in Cina arriva da Nvidia.", 50, "(50, inf)", "over"),
+    ("it", "[Oltre la metà] delle aziende usa Qwen.", 50, "(50, inf)", "over"),
+    (
+        "it",
+        "[Circa un terzo] dei data center è inattivo.",
+        33.3333333333,
+        "[30, 36.6666666666]",
+        "about",
+    ),
+    ("it", "[Meno di un quarto] delle GPU è stato consegnato.", 25, "(-inf, 25)", "under"),
+    ("it", "[Almeno tre quarti] dei ricavi arrivano dalla Cina.", 75, "[75, inf)", "at_least"),
+    ("it", "[Metà] delle GPU installate sono H100.", 50, "[45, 55]", "about"),
+    (
+        "it",
+        "Un quarto d'ora dopo, [tre quarti] dell'export era fermo.",
+        75,
+        "[67.5, 82.5]",
+        "about",
+    ),
+    (
+        "en",
+        "[More than half] of the chips sold in China come from Nvidia.",
+        50,
+        "(50, inf)",
+        "over",
+    ),
+    (
+        "en",
+        "[Nearly two-thirds] of rare earths are refined in China.",
+        66.6666666667,
+        "[60, 73.3333333334]",
+        "about",
+    ),
+    (
+        "en",
+        "China refines [two thirds] of the world's rare earths.",
+        66.6666666667,
+        "[60, 73.3333333334]",
+        "about",
+    ),
+    (
+        "en",
+        "[Roughly one third] of the GPUs were idle in the third quarter.",
+        33.3333333333,
+        "[30, 36.6666666666]",
+        "about",
+    ),
+    ("en", "Chinese labs bought [half] the H20 chips Nvidia shipped.", 50, "[45, 55]", "about"),
+    ("en", "It lost [a quarter] of its staff.", 25, "[22.5, 27.5]", "about"),
+]
+
+
+@pytest.mark.parametrize(("lang", "marked", "share", "interval", "qualifier"), FRACTIONS)
+def test_fraction_in_words_is_a_share(
+    parsers: dict[str, NumberParser],
+    lang: str,
+    marked: str,
+    share: float,
+    interval: str,
+    qualifier: str,
+) -> None:
+    sentence, start, end = unbracket(marked)
+    match = only(parsers[lang], sentence)
+    assert (match.start, match.end) == (start, end)
+    assert match.value == pytest.approx(share)
+    assert str(match.interval) == interval
+    assert (match.qualifier, match.unit) == (qualifier, "%")
+
+
+NOT_FRACTIONS = [
+    ("it", "A metà del 2025 le vendite sono salite."),
+    ("it", "Nella seconda metà dell'anno le vendite sono cresciute."),
+    ("it", "A metà degli anni Novanta la Cina produceva poco."),
+    ("it", "La prima metà della partita è finita in parità."),
+    ("it", "È il suo terzo mandato, e un terzo paese potrebbe aderire."),
+    ("it", "Il terzo dei chip presentati è l'H200."),
+    ("it", "Le GPU costano a metà prezzo nella metà campo."),
+    ("en", "In the first half of 2025, sales rose."),
+    ("en", "Half the year was lost."),
+    ("en", "A third party and half a million users joined."),
+    ("en", "Revenue fell in the second half of the quarter."),
+    ("en", "It is a third-generation chip."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), NOT_FRACTIONS)
+def test_fraction_words_that_are_no_share(
+    parsers: dict[str, NumberParser], lang: str, sentence: str
+) -> None:
+    found = parsers[lang].find(sentence)
+    assert found == [], [sentence[m.start : m.end] for m in found]
+
+
+def test_number_words_before_a_fraction_word_still_count(
+    parsers: dict[str, NumberParser],
+) -> None:
+    text = "Due terzi posti su tre sono occupati."
+    found = parsers["it"].find(text)
+    assert [text[m.start : m.end] for m in found] == ["Due", "tre"]
+
+
 def test_several_in_order(parsers: dict[str, NumberParser]) -> None:
     text = "Nel 2024 ha aperto 36 data center e assunto oltre 100.000 persone, circa il 90%."
     found = parsers["it"].find(text)
@@ -310,6 +420,11 @@ def test_a_language_is_data() -> None:
     assert (match.qualifier, match.value, match.unit) == ("over", 1.5e6, None)
     assert parser.find("dreihundert") == []  # this language does not glue number words
     assert only(parser, "Mehr als drei Prozent").interval == Interval(3, INF, True, True)
+    with_fractions = NumberParser(
+        {**spec, "fractions": {"values": {"zwei Drittel": "2/3"}, "links": ["der"]}}
+    )
+    share = only(with_fractions, "Über zwei Drittel der Chips")
+    assert (share.qualifier, share.value, share.unit) == ("over", pytest.approx(66.6666666667), "%")
 
 
 @pytest.mark.parametrize(
@@ -320,6 +435,10 @@ def test_a_language_is_data() -> None:
         {"thousands": ["."], "decimal": ",", "qualifiers": {"roughly": ["circa"]}},
         {"thousands": ["."], "decimal": ",", "scales": {"mila": "a thousand"}},
         {"thousands": "."},
+        {"thousands": ["."], "decimal": ",", "fractions": {"values": {"metà": "1/0"}}},
+        {"thousands": ["."], "decimal": ",", "fractions": {"values": {"doppio": 2}}},
+        {"thousands": ["."], "decimal": ",", "fractions": {"values": {"metà": "half"}}},
+        {"thousands": ["."], "decimal": ",", "fractions": ["metà"]},
     ],
 )
 def test_malformed_language_data(spec: Any) -> None:

@@ -48,6 +48,24 @@ EN = matcher("en")
         (EN, "attribution", "owner", "'s ", "", "{owner}'s {product}"),
         (EN, "attribution", "owner", "’s new ", "", "{owner}'s {product}"),
         (EN, "attribution", "product", ", developed by ", "", "{product}, developed by {owner}"),
+        # fillers may open an apposition
+        (EN, "attribution", "product", ", the chatbot made by ", "", "{product}, made by {owner}"),
+        (
+            IT,
+            "attribution",
+            "product",
+            ", il modello linguistico sviluppato da ",
+            "",
+            "{product}, sviluppato da {owner}",
+        ),
+        (
+            IT,
+            "succession",
+            "newer",
+            ", il nuovo chip che ha sostituito l'",
+            "",
+            "{newer}, che ha sostituito {older}",
+        ),
         (EN, "succession", "newer", "'s predecessor, the ", "", "{newer}'s predecessor, {older}"),
         (EN, "succession", "newer", ", successor to the ", "", "{newer}, successor to {older}"),
         (EN, "succession", "newer", " replaces the ", "", "{newer} replaces {older}"),
@@ -77,6 +95,9 @@ def test_templates_match(m, relation, first, gap, before, template) -> None:
         (EN, "attribution", "owner", ", "),
         (EN, "attribution", "owner", " and "),
         (EN, "succession", "newer", " outperforms the "),
+        # an apposition opens with fillers only, not with any words
+        (EN, "attribution", "product", ", the chatbot that rivals models made by "),
+        (IT, "attribution", "product", ", rivale dei modelli sviluppati da "),
     ],
 )
 def test_names_side_by_side_are_not_a_relation(m, relation, first, gap) -> None:
