@@ -351,7 +351,9 @@ class Extractor:
                 pair = _attribution_roles(first, second)
                 if pair is not None:
                     role, product, owner = pair
-                    template = tools.relations.match("attribution", role, gap, before)
+                    template = tools.relations.match(
+                        "attribution", role, gap, before, lowered, second.end
+                    )
                     if template is not None:
                         attributions.append(
                             Attribution(
@@ -367,7 +369,9 @@ class Extractor:
                         continue
             if first.type == second.type and first.type in SUCCESSION_TYPES:
                 for role in ("newer", "older"):
-                    template = tools.relations.match("succession", role, gap, before)
+                    template = tools.relations.match(
+                        "succession", role, gap, before, lowered, second.end
+                    )
                     if template is None:
                         continue
                     newer, older = (first, second) if role == "newer" else (second, first)

@@ -1,8 +1,11 @@
 """Relation templates ("{product} di {owner}") compiled into matchers for the text between names.
 
 Templates are language data. Each has two named slots; the literal text between them (the
-*infix*) must make up the whole gap between two adjacent mentions, and literal text before
-the first slot (the *prefix*) must end right before the first mention. All templates of one
+*infix*) must make up the whole gap between two adjacent mentions, literal text before
+the first slot (the *prefix*) must end right before the first mention, and literal text
+after the second (the *suffix*) must follow the second mention, fillers aside ("{product},
+{owner}'s model" fits "DeepSeek-R1, Baidu's reasoning model" but not "Doubao, Tencent's
+Hunyuan"). All templates of one
 relation and slot order share one compiled alternation, so testing a pair of mentions costs
 one regex match, however many templates there are. In a template, "..." stands for up to
 four words of any kind ("{product}, lanciato ... da {owner}").
@@ -106,6 +109,15 @@ def _literal_regex(
     return "".join(pieces)
 
 
+def _suffix_regex(suffix: str, prepositions: Mapping[str, list[str]], fillers: str) -> str:
+    """Regex for literal template text right after the second name: its first piece, then
+    any fillers, then the rest, which ends at a word's end ("'s ... model")."""
+    tokens = _TOKEN.findall(suffix.lower())
+    head = _literal_regex(tokens[0], prepositions, after_name=True)
+    rest = _literal_regex(" ".join(tokens[1:]), prepositions, after_name=False)
+    return head + fillers + rest if len(tokens) > 1 else head
+
+
 def _fillers_regex(fillers: Iterable[str]) -> str:
     words = sorted(
         {f.lower() for f in fillers if not f.endswith(("'", "’"))}, key=len, reverse=True
@@ -139,7 +151,11 @@ class RelationMatcher:
         filler_regex = f"(?>{filler})*+" if filler else ""
         apposition = f"{filler}*?" if filler else ""
         plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
-        self._prefixed: dict[tuple[str, str], list[tuple[Template, LazyPattern, LazyPattern]]] = {}
+        # Templates with a prefix or suffix: (template, infix, prefix or None, suffix or None)
+        self._framed: dict[
+            tuple[str, str],
+            list[tuple[Template, LazyPattern, LazyPattern | None, LazyPattern | None]],
+        ] = {}
         problems = []
         for relation, templates in relations.items():
             roles = ROLES.get(relation)
@@ -155,18 +171,27 @@ class RelationMatcher:
                         Problem(path, None, f"template {text!r} must name {slots} once each")
                     )
                     continue
-                prefix, first, infix, second, _suffix = parts
+                prefix, first, infix, second, suffix = parts
+                # Closing punctuation after the second name ("{owner} ({product})") is not
+                # required: "Alibaba (Qwen e Wan)" names Alibaba's models too.
+                if not re.search(r"\w", suffix):
+                    suffix = ""
                 template = Template(relation, first, second, text)
                 infix_regex = _literal_regex(
                     infix, prepositions, after_name=True, fillers=apposition
                 )
-                if prefix.strip():
+                if prefix.strip() or suffix.strip():
                     prefix_regex = _literal_regex(prefix, prepositions, after_name=False)
-                    self._prefixed.setdefault((relation, first), []).append(
+                    self._framed.setdefault((relation, first), []).append(
                         (
                             template,
-                            LazyPattern(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$"),
                             LazyPattern(infix_regex + filler_regex),
+                            LazyPattern(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$")
+                            if prefix.strip()
+                            else None,
+                            LazyPattern(_suffix_regex(suffix, prepositions, apposition))
+                            if suffix.strip()
+                            else None,
                         )
                     )
                 else:
@@ -184,18 +209,33 @@ class RelationMatcher:
         """Compile every regex now (a template that cannot compile raises here)."""
         for compiled, _ in self._plain.values():
             _ = compiled.pattern
-        for items in self._prefixed.values():
-            for _, prefix, infix in items:
-                _ = prefix.pattern, infix.pattern
+        for items in self._framed.values():
+            for _, *patterns in items:
+                for lazy in patterns:
+                    if lazy is not None:
+                        _ = lazy.pattern
 
-    def match(self, relation: str, first_role: str, gap: str, before: str) -> Template | None:
-        """The template that `gap` (between two names) and `before` (text before the first) fit."""
+    def match(
+        self,
+        relation: str,
+        first_role: str,
+        gap: str,
+        before: str,
+        text: str = "",
+        end: int = 0,
+    ) -> Template | None:
+        """The template that `gap` (between two names), `before` (the text before the first)
+        and the text from `end` (the end of the second) in `text` fit."""
         compiled = self._plain.get((relation, first_role))
         if compiled is not None:
             found = compiled[0].pattern.fullmatch(gap)
             if found is not None and found.lastgroup is not None:
                 return compiled[1][int(found.lastgroup[1:])]
-        for template, prefix, infix in self._prefixed.get((relation, first_role), ()):
-            if infix.pattern.fullmatch(gap) and prefix.pattern.search(before):
+        for template, infix, prefix, suffix in self._framed.get((relation, first_role), ()):
+            if (
+                infix.pattern.fullmatch(gap)
+                and (prefix is None or prefix.pattern.search(before))
+                and (suffix is None or suffix.pattern.match(text, end))
+            ):
                 return template
         return None

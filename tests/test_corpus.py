@@ -3,6 +3,10 @@ findings are written next to the text (`<!-- expect: RULE -->`). Checked exactly
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.accuracy import CORPUS, expected_findings, measure
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
@@ -16,6 +20,53 @@ KNOWN_MISSES = {
     # "X per Y" lists ("Qwen e Hunyuan per Alibaba"): "per" also introduces customers
     ("stop-h20-ordini-big-tech-cinesi.md", 24, "tencent-models"),
 }
+
+
+SENTENCES = Path(__file__).parent / "fixtures" / "sentences.txt"
+
+
+def _sentences() -> list[tuple[str, str, str]]:
+    lines = SENTENCES.read_text(encoding="utf-8").splitlines()
+    rows = [line.split(" | ", 2) for line in lines if line and not line.startswith("#")]
+    return [(lang, expected, text) for lang, expected, text in rows]
+
+
+# Sentences whose error is written in a construction factlint does not model yet.
+KNOWN_SENTENCE_MISSES = {
+    # "la nuova versione di": not a filler before the product
+    "Il colosso di Shenzhen Alibaba ha presentato la nuova versione di Hunyuan.",
+    "Baidu ha presentato ieri a Pechino la nuova versione di Hunyuan, il suo modello linguistico di punta.",
+    # "di ragionamento messo a punto da": more than fillers between comma and verb
+    "DeepSeek-R1, il modello di ragionamento messo a punto da Moonshot AI, ha fatto crollare a gennaio i titoli dei produttori di chip.",
+    "Tongyi Qianwen, la famiglia di modelli di ByteDance, ha ottenuto il via libera delle autorità di Pechino.",
+    # variants are not relations yet
+    "L'H800, la variante per la Cina dell'A100, è stata bloccata dalle nuove regole sull'export nell'ottobre 2023.",
+    "The H20 is a scaled-back version of the A100 that Nvidia designed to comply with US export rules.",
+    # what is refined is left to the reader ("il 60 per cento della raffinazione")
+    "Pechino controlla il 90% dell'estrazione mondiale di terre rare ma solo il 60 per cento della raffinazione.",
+    # a negation contrasted with the true owner
+    "Contrariamente a quanto si crede, Qwen non è un prodotto di Alibaba ma di una piccola startup di Hangzhou.",
+    # the owner of the product is two names away ("Alibaba's cloud arm ... its Doubao")
+    "Volcano Engine, Alibaba's cloud arm, cut the price of its Doubao models by more than 90 percent.",
+}
+
+
+@pytest.mark.parametrize(("lang", "expected", "text"), _sentences())
+def test_news_sentences(linter, lang: str, expected: str, text: str) -> None:
+    doc = linter.document("<sentence>", text, lang=lang)
+    found = sorted({finding.rule for finding in linter.check(doc)})
+    if text in KNOWN_SENTENCE_MISSES:
+        assert found == [], "a known miss is now found: take it off the list"
+    else:
+        assert found == ([] if expected == "-" else [expected])
+
+
+def test_sentence_table_has_both_languages_and_both_kinds() -> None:
+    rows = _sentences()
+    assert {lang for lang, _, _ in rows} == {"it", "en"}
+    assert sum(expected == "-" for _, expected, _ in rows) >= 50
+    assert sum(expected != "-" for _, expected, _ in rows) >= 50
+    assert len({text for _, _, text in rows}) == len(rows)
 
 
 def test_expect_comments_are_read(tmp_path) -> None:

@@ -33,7 +33,6 @@ EN = matcher("en")
             "",
             "{product}, sviluppato da {owner}",
         ),
-        (IT, "attribution", "owner", " (", "", "{owner} ({product})"),
         (IT, "succession", "newer", ", evoluzione dell'", "", "{newer}, evoluzione di {older}"),
         (IT, "succession", "newer", ", evoluzione dell’", "", "{newer}, evoluzione di {older}"),
         (IT, "succession", "newer", ", erede dell'", "", "{newer}, erede di {older}"),
@@ -109,6 +108,50 @@ def test_prefix_template_needs_its_prefix() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        ("per gruppi come alibaba (qwen) l'accesso", "{owner} ({product})"),
+        ("per gruppi come alibaba (qwen e wan) l'accesso", "{owner} ({product})"),
+    ],
+)
+def test_a_closing_parenthesis_is_not_required(text: str, template: str | None) -> None:
+    end = text.index("qwen") + len("qwen")
+    found = IT.match("attribution", "owner", " (", "", text, end)
+    assert (found.text if found else None) == template
+
+
+# (sentence with the two names in brackets, the template it fits or None)
+SUFFIXES = [
+    ("[DeepSeek-R1], [Baidu]'s reasoning model, topped the charts.", "{product}, {owner}'s model"),
+    ("[Doubao], [Tencent]’s consumer chatbot, grew.", "{product}, {owner}'s chatbot"),
+    (
+        "Buyers stockpiled the [A800], a [Huawei] processor, in 2023.",
+        "{product}, {owner} processor",
+    ),
+    (
+        "[DeepSeek-V3], which [Alibaba] released in December, was cheap.",
+        "{product}, which {owner} released",
+    ),
+    ("[Doubao], [Tencent]'s Hunyuan and Alibaba's Qwen lead.", None),
+    ("[Doubao], [Tencent]'s new Hunyuan model and Qwen lead.", None),
+    ("[Doubao], which [Alibaba] users also like, grew.", None),
+    ("It runs on the [H100], a [Microsoft] customer favourite.", None),
+    ("[Qwen], [Alibaba]'s", None),
+]
+
+
+@pytest.mark.parametrize(("marked", "template"), SUFFIXES)
+def test_suffix_must_follow_the_second_name(marked: str, template: str | None) -> None:
+    text = marked.replace("[", "").replace("]", "").lower()
+    first_end = marked.index("]") - 1
+    second_start = marked.index("[", first_end) - 2
+    second_end = marked.index("]", second_start) - 3
+    gap = text[first_end:second_start]
+    found = EN.match("attribution", "product", gap, "", text, second_end)
+    assert (found.text if found else None) == template
+
+
+@pytest.mark.parametrize(
     "templates",
     [
         {"attribution": ["{product} di {product}"]},
@@ -124,7 +167,13 @@ def test_bad_templates_are_errors(templates) -> None:
 def test_regexes_are_compiled_on_first_use() -> None:
     fresh = matcher("it")
     lazies = [compiled for compiled, _ in fresh._plain.values()]
-    lazies += [lazy for items in fresh._prefixed.values() for _, *pair in items for lazy in pair]
+    lazies += [
+        lazy
+        for items in fresh._framed.values()
+        for _, *patterns in items
+        for lazy in patterns
+        if lazy is not None
+    ]
     assert lazies and all(lazy._compiled is None for lazy in lazies)
     assert fresh.match("attribution", "product", " di ", "") is not None
     used = fresh._plain[("attribution", "product")][0]
