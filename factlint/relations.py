@@ -14,7 +14,7 @@ four words of any kind ("{product}, lanciato ... da {owner}").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.errors import FactlintError, Problem
@@ -34,6 +34,7 @@ _AFTER_WORD = r"(?:\s+|(?=[^\w\s]))"
 _APOSTROPHE = "['’]"
 _SEPARATOR_OPTIONAL = r"\s*[,:;–—-]?\s*"
 _SEPARATOR_REQUIRED = r"\s*[,:;–—-]\s*"
+_MAX_SUFFIX_FILLERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +78,16 @@ def _literal_regex(
     prepositions: Mapping[str, list[str]],
     *,
     after_name: bool,
-    fillers: str = "",
 ) -> str:
     """Regex for literal template text that ends right before a name (fillers aside).
 
-    Every piece consumes the space after it, so pieces simply concatenate. `fillers` may
-    also open an apposition after a name ("Doubao, the chatbot made by ByteDance" fits
-    "{product}, made by {owner}").
+    Every piece consumes the space after it, so pieces simply concatenate.
     """
     tokens = _TOKEN.findall(literal.lower())
     pieces: list[str] = []
     for index, token in enumerate(tokens):
         if token == ",":
             pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
-            if index == 0 and after_name and len(tokens) > 1:
-                pieces.append(fillers)
         elif token in ("...", "…"):
             pieces.append(_ANY_WORDS)
         elif token == "(":
@@ -109,13 +105,38 @@ def _literal_regex(
     return "".join(pieces)
 
 
-def _suffix_regex(suffix: str, prepositions: Mapping[str, list[str]], fillers: str) -> str:
-    """Regex for literal template text right after the second name: its first piece, then
-    any fillers, then the rest, which ends at a word's end ("'s ... model")."""
-    tokens = _TOKEN.findall(suffix.lower())
-    head = _literal_regex(tokens[0], prepositions, after_name=True)
-    rest = _literal_regex(" ".join(tokens[1:]), prepositions, after_name=False)
-    return head + fillers + rest if len(tokens) > 1 else head
+def _apposition(infix: str) -> str | None:
+    """The words after the comma of an infix that opens an apposition (", made by "), which
+    fillers may precede ("Doubao, the chatbot made by ByteDance"); None for other infixes."""
+    tokens = _TOKEN.findall(infix.lower())
+    return " ".join(tokens[1:]) if len(tokens) > 1 and tokens[0] == "," else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Suffix:
+    """Template text required after the second name: its first piece, then, past any
+    fillers, the rest ("'s" ... "model" in "{product}, {owner}'s model")."""
+
+    head: LazyPattern
+    rest: LazyPattern | None
+    filler: LazyPattern
+
+    def match(self, text: str, end: int) -> bool:
+        """Whether the suffix follows at `end` in `text`."""
+        found = self.head.pattern.match(text, end)
+        if found is None or self.rest is None:
+            return found is not None
+        at = found.end()
+        # Stepped in Python, one filler at a time: the suffix is only tried where the head
+        # matched, and one shared filler pattern costs one compilation, not one per template.
+        for _ in range(_MAX_SUFFIX_FILLERS + 1):
+            if self.rest.pattern.match(text, at):
+                return True
+            filler = self.filler.pattern.match(text, at)
+            if filler is None:
+                return False
+            at = filler.end()
+        return False
 
 
 def _fillers_regex(fillers: Iterable[str]) -> str:
@@ -149,12 +170,17 @@ class RelationMatcher:
         # ambiguous fillers ("a", "a a") cannot make matching backtrack exponentially. In an
         # apposition, lazy: the template's own words may be fillers too ("il modello di").
         filler_regex = f"(?>{filler})*+" if filler else ""
-        apposition = f"{filler}*?" if filler else ""
-        plain: dict[tuple[str, str], list[tuple[Template, str]]] = {}
-        # Templates with a prefix or suffix: (template, infix, prefix or None, suffix or None)
-        self._framed: dict[
-            tuple[str, str],
-            list[tuple[Template, LazyPattern, LazyPattern | None, LazyPattern | None]],
+        apposition = f"{_SEPARATOR_OPTIONAL}{filler}*?" if filler else _SEPARATOR_OPTIONAL
+        one_filler = LazyPattern(filler or "(?!)")
+        # One compiled pattern per distinct regex: many templates share an infix (", ").
+        patterns: dict[str, LazyPattern] = {}
+
+        def lazy(regex: str) -> LazyPattern:
+            return patterns.setdefault(regex, LazyPattern(regex))
+
+        plain: dict[tuple[str, str], list[tuple[Template, str, bool]]] = {}
+        framed: dict[
+            tuple[str, str], dict[str, list[tuple[Template, LazyPattern | None, _Suffix | None]]]
         ] = {}
         problems = []
         for relation, templates in relations.items():
@@ -172,48 +198,81 @@ class RelationMatcher:
                     )
                     continue
                 prefix, first, infix, second, suffix = parts
+                template = Template(relation, first, second, text)
+                opened = _apposition(infix)
+                if opened is None:
+                    infix_regex = _literal_regex(infix, prepositions, after_name=True)
+                else:
+                    infix_regex = _literal_regex(opened, prepositions, after_name=False)
                 # Closing punctuation after the second name ("{owner} ({product})") is not
                 # required: "Alibaba (Qwen e Wan)" names Alibaba's models too.
-                if not re.search(r"\w", suffix):
-                    suffix = ""
-                template = Template(relation, first, second, text)
-                infix_regex = _literal_regex(
-                    infix, prepositions, after_name=True, fillers=apposition
-                )
-                if prefix.strip() or suffix.strip():
-                    prefix_regex = _literal_regex(prefix, prepositions, after_name=False)
-                    self._framed.setdefault((relation, first), []).append(
-                        (
-                            template,
-                            LazyPattern(infix_regex + filler_regex),
-                            LazyPattern(r"(?:^|(?<=\W))" + prefix_regex + filler_regex + r"$")
-                            if prefix.strip()
-                            else None,
-                            LazyPattern(_suffix_regex(suffix, prepositions, apposition))
-                            if suffix.strip()
-                            else None,
-                        )
+                if not prefix.strip() and not re.search(r"\w", suffix):
+                    plain.setdefault((relation, first), []).append(
+                        (template, infix_regex, opened is not None)
                     )
-                else:
-                    plain.setdefault((relation, first), []).append((template, infix_regex))
+                    continue
+                whole_infix = (apposition if opened is not None else "") + infix_regex
+                framed.setdefault((relation, first), {}).setdefault(whole_infix, []).append(
+                    (
+                        template,
+                        lazy(
+                            r"(?:^|(?<=\W))"
+                            + _literal_regex(prefix, prepositions, after_name=False)
+                            + filler_regex
+                            + r"$"
+                        )
+                        if prefix.strip()
+                        else None,
+                        self._suffix(suffix, prepositions, lazy, one_filler)
+                        if re.search(r"\w", suffix)
+                        else None,
+                    )
+                )
         if problems:
             raise FactlintError(problems)
         self._plain: dict[tuple[str, str], tuple[LazyPattern, list[Template]]] = {}
         for key, items in plain.items():
-            # Every template ends with the same fillers: written once, after the alternation.
-            alternation = "|".join(f"(?P<t{i}>{regex})" for i, (_, regex) in enumerate(items))
-            compiled = LazyPattern(f"(?:{alternation}){filler_regex}")
-            self._plain[key] = (compiled, [template for template, _ in items])
+            self._plain[key] = (
+                LazyPattern(_alternation(items, apposition) + filler_regex),
+                [template for template, _, _ in items],
+            )
+        self._framed: dict[
+            tuple[str, str],
+            list[tuple[LazyPattern, list[tuple[Template, LazyPattern | None, _Suffix | None]]]],
+        ] = {
+            key: [(lazy(infix + filler_regex), members) for infix, members in groups.items()]
+            for key, groups in framed.items()
+        }
+
+    @staticmethod
+    def _suffix(
+        suffix: str,
+        prepositions: Mapping[str, list[str]],
+        lazy: Callable[[str], LazyPattern],
+        filler: LazyPattern,
+    ) -> _Suffix:
+        tokens = _TOKEN.findall(suffix.lower())
+        head = lazy(_literal_regex(tokens[0], prepositions, after_name=True))
+        rest = " ".join(tokens[1:])
+        return _Suffix(
+            head,
+            lazy(_literal_regex(rest, prepositions, after_name=False)) if rest else None,
+            filler,
+        )
 
     def compile_all(self) -> None:
         """Compile every regex now (a template that cannot compile raises here)."""
         for compiled, _ in self._plain.values():
             _ = compiled.pattern
-        for items in self._framed.values():
-            for _, *patterns in items:
-                for lazy in patterns:
-                    if lazy is not None:
-                        _ = lazy.pattern
+        for groups in self._framed.values():
+            for infix, members in groups:
+                _ = infix.pattern
+                for _template, prefix, suffix in members:
+                    for lazy in (prefix, suffix and suffix.head, suffix and suffix.rest):
+                        if lazy is not None:
+                            _ = lazy.pattern
+                    if suffix is not None:
+                        _ = suffix.filler.pattern
 
     def match(
         self,
@@ -231,11 +290,31 @@ class RelationMatcher:
             found = compiled[0].pattern.fullmatch(gap)
             if found is not None and found.lastgroup is not None:
                 return compiled[1][int(found.lastgroup[1:])]
-        for template, infix, prefix, suffix in self._framed.get((relation, first_role), ()):
-            if (
-                infix.pattern.fullmatch(gap)
-                and (prefix is None or prefix.pattern.search(before))
-                and (suffix is None or suffix.pattern.match(text, end))
-            ):
-                return template
+        for infix, members in self._framed.get((relation, first_role), ()):
+            if not infix.pattern.fullmatch(gap):
+                continue
+            for template, prefix, suffix in members:
+                if (prefix is None or prefix.pattern.search(before)) and (
+                    suffix is None or suffix.match(text, end)
+                ):
+                    return template
         return None
+
+
+def _alternation(items: Sequence[tuple[Template, str, bool]], apposition: str) -> str:
+    """One alternation of infix regexes, each in a group named after its index; those
+    that open an apposition share one branch, so that the fillers are written once."""
+    branches: list[str] = []
+    opened: list[str] = []
+    for index, (_, regex, in_apposition) in enumerate(items):
+        group = f"(?P<t{index}>{regex})"
+        if not in_apposition:
+            branches.append(group)
+            continue
+        if not opened:
+            branches.append("")  # the shared branch stands where its first member does
+            slot = len(branches) - 1
+        opened.append(group)
+    if opened:
+        branches[slot] = apposition + "(?:" + "|".join(opened) + ")"
+    return "(?:" + "|".join(branches) + ")"

@@ -167,13 +167,10 @@ def test_bad_templates_are_errors(templates) -> None:
 def test_regexes_are_compiled_on_first_use() -> None:
     fresh = matcher("it")
     lazies = [compiled for compiled, _ in fresh._plain.values()]
-    lazies += [
-        lazy
-        for items in fresh._framed.values()
-        for _, *patterns in items
-        for lazy in patterns
-        if lazy is not None
-    ]
+    for groups in fresh._framed.values():
+        for infix, members in groups:
+            lazies.append(infix)
+            lazies += [prefix for _, prefix, _ in members if prefix is not None]
     assert lazies and all(lazy._compiled is None for lazy in lazies)
     assert fresh.match("attribution", "product", " di ", "") is not None
     used = fresh._plain[("attribution", "product")][0]
