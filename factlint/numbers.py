@@ -7,9 +7,9 @@ is a share: "più della metà" asserts (50%, inf). Years, dates, times, ordinals
 versions and phone numbers are not quantities and are skipped.
 
 Everything that depends on the language (qualifier phrases, scale, unit and currency
-words, number and fraction words, month names, code prefixes) comes from the `numbers:` section of
-a language file; this module only knows how numbers are put together, so adding a
-language means adding a file. Phrases from the data match as written or with a
+words, number and fraction words, month names, code prefixes) comes from the `numbers:`
+section of a language file; this module only knows how numbers are put together, so
+adding a language means adding a file. Phrases from the data match as written or with a
 capital first letter ("Oltre", "Trentasei"), not in capitals throughout.
 
 Speed: `NumberParser.find` makes one regex pass over a copy of the text in which the
@@ -193,17 +193,13 @@ class NumberParser:
         self._init_words(_mapping(spec, "words"))
         # fraction phrase -> the share it stands for, in percent; "two thirds" is also
         # written "two-thirds"
-        fraction_values = _mapping(_mapping(spec, "fractions"), "values")
-        fraction_forms = [
-            form
-            for phrase in map(str, fraction_values)
-            for form in (phrase, "-".join(phrase.split()))
-        ]
-        self._fractions = {
-            _norm(form): _share(value, f"fractions.values.{phrase}")
-            for phrase, value in fraction_values.items()
+        written_shares = {
+            form: _share(value, f"fractions.values.{phrase}")
+            for phrase, value in _mapping(_mapping(spec, "fractions"), "values").items()
             for form in (str(phrase), "-".join(str(phrase).split()))
         }
+        fraction_forms = list(written_shares)
+        self._fractions = {_norm(form): share for form, share in written_shares.items()}
 
         # --- the scanning pass ----------------------------------------------------------
         # A literal space first lets `re` skip through the text in C (see `_OPENERS`);
@@ -591,9 +587,11 @@ class NumberParser:
         if self._fraction_not_after.match(rtext, len(rtext) - start):
             return None
         left = self._left_of(rtext, start, False)
-        if left is None or left[2] is not None:
+        if left is None:
             return None
-        qualifier, _, _, expression_start, _ = left
+        qualifier, _, currency, expression_start, _ = left
+        if currency is not None:
+            return None
         share = _lookup(self._fractions, written, 0.0)
         if qualifier == "over":
             interval = Interval(share, math.inf, True, True)

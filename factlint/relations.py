@@ -5,9 +5,9 @@ Templates are language data. Each has two named slots; the literal text between 
 the first slot (the *prefix*) must end right before the first mention, and literal text
 after the second (the *suffix*) must follow the second mention, fillers aside ("{product},
 {owner}'s model" fits "DeepSeek-R1, Baidu's reasoning model" but not "Doubao, Tencent's
-Hunyuan"). All templates of one
-relation and slot order share one compiled alternation, so testing a pair of mentions costs
-one regex match, however many templates there are. In a template, "..." stands for up to
+Hunyuan"). All templates of one relation and slot order without prefix or suffix share one
+compiled alternation, so testing a pair of mentions costs one regex match, however many
+templates there are. In a template, "..." stands for up to
 four words of any kind ("{product}, lanciato ... da {owner}").
 """
 
@@ -121,6 +121,12 @@ class _Suffix:
     rest: LazyPattern | None
     filler: LazyPattern
 
+    def compile(self) -> None:
+        """Compile its patterns now."""
+        for lazy in (self.head, self.rest, self.filler):
+            if lazy is not None:
+                _ = lazy.pattern
+
     def match(self, text: str, end: int) -> bool:
         """Whether the suffix follows at `end` in `text`."""
         found = self.head.pattern.match(text, end)
@@ -206,7 +212,8 @@ class RelationMatcher:
                     infix_regex = _literal_regex(opened, prepositions, after_name=False)
                 # Closing punctuation after the second name ("{owner} ({product})") is not
                 # required: "Alibaba (Qwen e Wan)" names Alibaba's models too.
-                if not prefix.strip() and not re.search(r"\w", suffix):
+                suffix_required = re.search(r"\w", suffix) is not None
+                if not prefix.strip() and not suffix_required:
                     plain.setdefault((relation, first), []).append(
                         (template, infix_regex, opened is not None)
                     )
@@ -224,7 +231,7 @@ class RelationMatcher:
                         if prefix.strip()
                         else None,
                         self._suffix(suffix, prepositions, lazy, one_filler)
-                        if re.search(r"\w", suffix)
+                        if suffix_required
                         else None,
                     )
                 )
@@ -268,11 +275,10 @@ class RelationMatcher:
             for infix, members in groups:
                 _ = infix.pattern
                 for _template, prefix, suffix in members:
-                    for lazy in (prefix, suffix and suffix.head, suffix and suffix.rest):
-                        if lazy is not None:
-                            _ = lazy.pattern
+                    if prefix is not None:
+                        _ = prefix.pattern
                     if suffix is not None:
-                        _ = suffix.filler.pattern
+                        suffix.compile()
 
     def match(
         self,
@@ -304,17 +310,16 @@ class RelationMatcher:
 def _alternation(items: Sequence[tuple[Template, str, bool]], apposition: str) -> str:
     """One alternation of infix regexes, each in a group named after its index; those
     that open an apposition share one branch, so that the fillers are written once."""
+    opened = "|".join(
+        f"(?P<t{index}>{regex})"
+        for index, (_, regex, in_apposition) in enumerate(items)
+        if in_apposition
+    )
     branches: list[str] = []
-    opened: list[str] = []
     for index, (_, regex, in_apposition) in enumerate(items):
-        group = f"(?P<t{index}>{regex})"
         if not in_apposition:
-            branches.append(group)
-            continue
-        if not opened:
-            branches.append("")  # the shared branch stands where its first member does
-            slot = len(branches) - 1
-        opened.append(group)
-    if opened:
-        branches[slot] = apposition + "(?:" + "|".join(opened) + ")"
+            branches.append(f"(?P<t{index}>{regex})")
+        elif opened:  # the shared branch stands where its first member does
+            branches.append(f"{apposition}(?:{opened})")
+            opened = ""
     return "(?:" + "|".join(branches) + ")"

@@ -144,6 +144,9 @@ QUANTITIES = [
     ("en", "It hired [ten] engineers.", 10, "[9.5, 10.5]", None, None),
     ("en", "It hired [a million] users.", 1e6, "[999999.5, 1000000.5]", None, None),
     ("en", "It sold [two hundred and five] units.", 205, "[204.5, 205.5]", None, None),
+    # "just over" is near the number, not any amount above it
+    ("it", "Serviranno [poco più di 20.000] GPU.", 20000, "[18000, 22000]", "about", None),
+    ("en", "It needs [just over 20,000] GPUs.", 20000, "[18000, 22000]", "about", None),
     # a number right after a capitalised word is returned: the caller drops versions
     ("it", "Il modello Qwen [2.5] è stato rilasciato.", 2.5, "[2.45, 2.55]", None, None),
 ]
