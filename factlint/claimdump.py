@@ -70,9 +70,10 @@ def records(
             template=claim.template,
         )
         yield record
-    for claim in claims.quantities:
+    for claim, key in zip(
+        claims.quantities, consistency.figure_keys(claims, entities), strict=True
+    ):
         record = _base(doc, "quantity", claim.start, claim.phrase_end, claim.assertion.value)
-        key = consistency.quantity_key(claim)
         record.update(
             value=_interval(claim.number.interval),
             qualifier=claim.number.qualifier,

@@ -49,6 +49,14 @@ _YEAR = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d(?![\d.,]\d)")
 # first and the look behind it after, so that `re` skips lowercase text in C.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]{3,}(?!\w)(?!-[a-z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+# A product's version: from its first digit on ("Kimi K2" -> "2", "GLM-4.5" -> "4.5"),
+# spaces and hyphens aside, with the tier words glued after it ("-Air", " Thinking").
+# A plural "s" after the digits is no part of it ("H20s").
+_VERSION = re.compile(r"\d(?:.*\d(?=s$)|.*)")
+_NAME_NOISE = re.compile(r"[\s\-_]+")
+_TIER = re.compile(r"(?:-[A-Z][a-z]*|[ ][A-Z][a-z]+(?![\w'’]))+")
+# A capitalised word, with the model number after it if any ("Kunlun P800", "Ascend 910C").
+_NAMED = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:[ -]?[A-Z]{0,2}\d[\w.]*)?(?!\w)")
 _QUOTE = re.compile(r"[\"“”«»]")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
@@ -109,6 +117,9 @@ class Quantity:
     sentence: int
     phrase_end: int
     clause_start: int
+    clause_end: int
+    subject: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
     concepts: frozenset[str] = frozenset()
     per_unit: bool = False
 
@@ -194,6 +205,7 @@ class _LanguageTools:
     counted_pass: frozenset[str]
     measures: Mapping[str, str]
     per_unit: re.Pattern[str] | None
+    anaphors: re.Pattern[str] | None
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
@@ -247,6 +259,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
             for word in words
         },
         per_unit=_cue_regex(data.get("per_unit", ())),
+        anaphors=_cue_regex(data.get("anaphors", ())),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
@@ -401,9 +414,10 @@ class Extractor:
     ) -> list[Quantity]:
         found: list[Quantity] = []
         mention_starts = [m.start for m in mentions]
-        years_of: dict[int, list[int]] = {}
+        years_of: dict[int, list[tuple[int, int]]] = {}
         context_of: dict[int, tuple[Mention, ...]] = {}
         concepts = tools.concepts
+        current, first_here = -1, 0  # the sentence of the last number, and its first quantity
         for number in tools.numbers.find(masked):
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
@@ -418,6 +432,8 @@ class Extractor:
             index = bisect.bisect_right(starts, number.start) - 1
             if index < 0:
                 continue
+            if index != current:
+                current, first_here = index, len(found)
             sentence_start, sentence_end = sentences[index]
             counted, counted_end, measure = _counted(tools, lowered, number.end, sentence_end)
             if measure is not None and number.unit is None:
@@ -437,9 +453,9 @@ class Extractor:
             in_sentence = years_of.get(index)
             if in_sentence is None:
                 in_sentence = years_of[index] = [
-                    int(y) for y in _YEAR.findall(masked, sentence_start, sentence_end)
+                    (m.start(), int(m.group(0)))
+                    for m in _YEAR.finditer(masked, sentence_start, sentence_end)
                 ]
-            years = tuple(y for y in in_sentence if y != number.value)
             change = bool(
                 number.signed
                 or (
@@ -451,6 +467,11 @@ class Extractor:
             )
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
             clause_start, clause_end = read.clause(index, number.start, number.end)
+            # A year after the number counts only in its clause: "GPU acquistate prima della
+            # stretta del 2023" dates the ban, not the GPUs.
+            years = tuple(
+                year for at, year in in_sentence if year != number.value and at < clause_end
+            )
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
@@ -460,6 +481,13 @@ class Extractor:
                 found_concepts -= concepts.generic
             if found_concepts <= concepts.modifiers:
                 found_concepts = set()
+            # Names another number of the sentence counts ("$2.5 billion of H20 orders")
+            # are not what this one is said of.
+            named = [
+                m
+                for m in by_sentence.get(index, ())
+                if not any(q.start <= m.start < q.phrase_end for q in found[first_here:])
+            ]
             found.append(
                 Quantity(
                     number=number,
@@ -472,6 +500,10 @@ class Extractor:
                     sentence=index,
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
+                    clause_end=clause_end,
+                    subject=_subject(masked, named, clause_start, number.start)
+                    or _antecedent(tools, lowered, sentence_start, number.start, context),
+                    names=_unknown_names(masked, number.end, counted_end, of, tools.common_words),
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
                 )
@@ -503,6 +535,57 @@ def _group_mentions(mentions: Sequence[Mention], starts: Sequence[int]) -> dict[
         if index >= 0:
             groups.setdefault(index, []).append(mention)
     return groups
+
+
+def _subject(
+    masked: str, in_sentence: Sequence[Mention], clause_start: int, start: int
+) -> tuple[str, ...]:
+    """What a number is said of: the products, else the companies, named before it in its
+    clause, else before it in its sentence ("DeepSeek, fondata nel 2023, conta 160
+    dipendenti"). "DeepSeek ha addestrato V3 su 2.048 GPU" is about V3, not DeepSeek.
+
+    A product is told apart by its version, as written or right after the name: the
+    parameters of "GLM-4.5" and of "GLM-4.5-Air" are two quantities, not one misstated.
+    """
+    before = [m for m in in_sentence if m.end <= start and m.type in RELATION_TYPES]
+    named = [m for m in before if m.start >= clause_start] or before
+    products = [m for m in named if m.type in PRODUCT_TYPES]
+    if not products:
+        return tuple(m.entity for m in named)
+    found = []
+    starts = {m.start for m in in_sentence}
+    for mention in products:
+        written = mention.surface
+        tier = _TIER.match(masked, mention.end)
+        if tier and not any(mention.end < at < tier.end() for at in starts):
+            written += tier.group(0)
+        version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
+        found.append(f"{mention.entity} {version.group(0)}" if version else mention.entity)
+    return tuple(found)
+
+
+def _antecedent(
+    tools: _LanguageTools, lowered: str, start: int, end: int, context: Sequence[Mention]
+) -> tuple[str, ...]:
+    """The company a phrase such as "la società" or "the company" before a number refers
+    back to: the last one named before it, in its sentence or the ones before."""
+    if tools.anaphors is None or not tools.anaphors.search(lowered, start, end):
+        return ()
+    owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
+    return (owners[-1].entity,) if owners else ()
+
+
+def _unknown_names(
+    masked: str, start: int, end: int, known: Sequence[Mention], common: frozenset[str]
+) -> tuple[str, ...]:
+    """Names no rule file declares in what a number counts ("30.000 chip Kunlun P800"),
+    with their versions, so that "Ascend 910B" and "Ascend 910C" are told apart."""
+    found = []
+    for match in _NAMED.finditer(masked, start, end):
+        if match.group(1).lower() in common or any(m.start <= match.start() < m.end for m in known):
+            continue
+        found.append(_NAME_NOISE.sub("", match.group(0).lower()))
+    return tuple(found)
 
 
 def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, Mention] | None:

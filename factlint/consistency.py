@@ -23,7 +23,6 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.claims import (
-    OWNER_TYPES,
     PRODUCT_TYPES,
     Assertion,
     Attribution,
@@ -118,11 +117,13 @@ def _side(
     )
 
 
-def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
+def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
-    The key is: the concepts it counts, the products it counts, the nearest place, the
-    companies named in its clause before it (its subject), its unit and its year. A share
+    The key is: the concepts it counts, the products it counts, the unknown names in what
+    it counts ("Ascend 910C"), the place named in its clause (or, for a number said of
+    nothing, the nearest one before), what it is said of (the products, else the
+    companies named before it; a company as its group), its unit and its year. A share
     ("13% of revenue") is compared only when its clause names what it is the share of.
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
@@ -131,19 +132,54 @@ def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
     # Something counted must be named: a concept ("nuovi data center") or a product ("H200").
     if not quantity.concepts and not of:
         return None
-    in_clause = [m for m in quantity.context if quantity.clause_start <= m.start < quantity.start]
-    if quantity.number.unit in SHARE_UNITS:
-        if not in_clause:
-            return None
-        places = [m for m in in_clause if m.type in PLACE_TYPES]
-    else:
-        places = [m for m in quantity.context if m.type in PLACE_TYPES]
+    if quantity.number.unit in SHARE_UNITS and not any(
+        quantity.clause_start <= m.start < quantity.start for m in quantity.context
+    ):
+        return None
+    who = tuple(sorted({owner_root(named, entities) for named in quantity.subject}))
+    places = [m for m in quantity.context if m.type in PLACE_TYPES]
+    in_clause = [m for m in places if quantity.clause_start <= m.start < quantity.clause_end]
+    # A place named before the clause is where a number with no subject is ("Le aziende
+    # cinesi sono pronte. I piani prevedono 36 nuovi data center"), never a share's.
+    if in_clause or who or quantity.number.unit in SHARE_UNITS:
+        places = in_clause
     where = min(places, key=lambda m: abs(m.start - quantity.start)).entity if places else None
-    who = tuple(sorted({m.entity for m in in_clause if m.type in OWNER_TYPES}))
-    if not (of or where or who):
+    # What the number is said of must be named: counting H800s in general says nothing.
+    if not (where or who):
         return None
     year = quantity.years[0] if quantity.years else None
-    return (tuple(sorted(quantity.concepts)), of, where, who, quantity.number.unit, year)
+    return (
+        tuple(sorted(quantity.concepts)),
+        of,
+        quantity.names,
+        where,
+        who,
+        quantity.number.unit,
+        year,
+    )
+
+
+def figure_keys(claims: Claims, entities: Mapping[str, Entity]) -> list[tuple[object, ...] | None]:
+    """The key of each quantity of a document (see `quantity_key`), in order.
+
+    Figures one sentence gives for the same key are set side by side on purpose ("31
+    sistemi DGX H100, cioè 248 GPU H100", "424 miliardi di parametri, di cui 47 attivi"):
+    where they disagree, none of them is compared.
+    """
+    keys = [quantity_key(quantity, entities) for quantity in claims.quantities]
+    seen: dict[tuple[int, object], Interval] = {}
+    clashing: set[tuple[int, object]] = set()
+    for quantity, key in zip(claims.quantities, keys, strict=True):
+        if key is None:
+            continue
+        where = (quantity.sentence, key)
+        other = seen.setdefault(where, quantity.number.interval)
+        if not other.overlaps(quantity.number.interval):
+            clashing.add(where)
+    return [
+        None if key is None or (quantity.sentence, key) in clashing else key
+        for quantity, key in zip(claims.quantities, keys, strict=True)
+    ]
 
 
 def comparables(
@@ -157,10 +193,9 @@ def comparables(
     """The claims of one document that can be compared with other articles."""
     date = document_date(doc)
     found: list[Comparable] = []
-    for quantity in claims.quantities:
+    for quantity, key in zip(claims.quantities, figure_keys(claims, entities), strict=True):
         if quantity.assertion not in _COMPARED:
             continue
-        key = quantity_key(quantity)
         if key is None or covered(quantity):
             continue
         side = _side(doc, quantity.start, quantity.phrase_end, date, quantity.assertion, reported)

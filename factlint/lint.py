@@ -7,6 +7,7 @@ and then applied to each document in one pass.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
@@ -77,6 +78,10 @@ _worker_linter: Linter | None = None
 def _start_worker(linter: Linter) -> None:
     global _worker_linter
     _worker_linter = linter
+    # Ctrl-C reaches the whole process group: the parent alone answers it, by ending the
+    # workers. A worker interrupted while it holds the task queue's lock would hang the
+    # pool's shutdown instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(task: tuple[str, bool, bool]) -> _Outcome:
@@ -383,17 +388,20 @@ class Linter:
             return
         # Imported here: a run on a few files never starts a worker.
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         self.extractor.compile_all()
         methods = multiprocessing.get_all_start_methods()
         # fork shares the compiled rules with the workers instead of pickling them.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start_worker, initargs=(self,)
-        ) as pool:
-            tasks = ((name, reported, digest) for name, reported in todo)
-            for outcome in pool.map(_work, tasks, chunksize=16):
+        pool = context.Pool(jobs, initializer=_start_worker, initargs=(self,))
+        try:
+            tasks = [(name, reported, digest) for name, reported in todo]
+            for outcome in pool.imap(_work, tasks, chunksize=16):
                 yield outcome
                 if progress is not None:
                     progress()
+            pool.close()
+        finally:
+            # On Ctrl-C or an early stop, the workers go at once, with what they hold.
+            pool.terminate()
+            pool.join()

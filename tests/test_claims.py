@@ -143,6 +143,78 @@ def test_context_and_years(linter) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "years"),
+    [
+        ("it", "Nel 2024, DeepSeek contava 160 dipendenti.", (2024,)),
+        ("it", "DeepSeek contava 160 dipendenti alla fine del 2024.", (2024,)),
+        # a year in a later clause dates something else
+        (
+            "it",
+            "DeepSeek ha usato 10.000 GPU H800, acquistate prima della stretta del 2023.",
+            (),
+        ),
+        ("en", "Huawei will make 600,000 Ascend chips in 2026.", (2026,)),
+        ("en", "Huawei will make 600,000 Ascend chips, twice as many as in 2024.", ()),
+    ],
+)
+def test_years_before_the_number_or_in_its_clause(
+    linter, lang: str, text: str, years: tuple[int, ...]
+) -> None:
+    (quantity,) = claims_of(linter, text, lang).quantities
+    assert quantity.years == years
+
+
+# (language, sentence, what its first number is said of)
+SUBJECTS = [
+    ("it", "DeepSeek conta 400 dipendenti.", ("deepseek",)),
+    ("en", "Zhipu AI has more than 1,500 employees.", ("zhipu-ai",)),
+    # a product wins over its maker; versions tell products of one family apart
+    ("it", "DeepSeek ha addestrato DeepSeek-V3 su 2.048 GPU H800.", ("deepseek-v3 3",)),
+    ("en", "Kimi K2 has 1 trillion parameters.", ("kimi 2",)),
+    ("it", "GLM-4.5-Air ha 106 miliardi di parametri.", ("glm 4.5air",)),
+    ("en", "Kimi K2 Thinking costs $0.60 per million tokens.", ("kimi 2thinking",)),
+    ("en", "The H20s sold 400,000 units in China.", ("h20 20",)),
+    # named earlier in the sentence, across an apposition
+    ("it", "DeepSeek, fondata nel 2023 a Hangzhou, conta 160 dipendenti.", ("deepseek",)),
+    # "la società" / "the company" refer back to the company last named
+    ("it", "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.", ("moonshot-ai",)),
+    ("en", "Microsoft opened new sites. The company now runs 300 data centres.", ("microsoft",)),
+    ("en", "Its chips are sold in 50 countries.", ()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "subject"), SUBJECTS)
+def test_what_a_number_is_said_of(linter, lang: str, text: str, subject: tuple[str, ...]) -> None:
+    quantity = claims_of(linter, text, lang).quantities[0]
+    assert quantity.subject == subject
+
+
+def test_a_name_another_number_counts_is_not_a_subject(linter) -> None:
+    text = "Nvidia could not ship $2.5 billion of H20 orders, and expects a loss of $8 billion."
+    first, second = claims_of(linter, text, "en").quantities
+    assert first.of[0].entity == "h20"
+    assert second.subject == ("nvidia",)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names"),
+    [
+        ("en", "Baidu switched on 30,000 Kunlun P800 chips.", ("kunlunp800",)),
+        ("it", "Huawei produrrà 600.000 chip Ascend 910C.", ("ascend910c",)),
+        ("it", "Huawei produrrà 150.000 chip Ascend 910B.", ("ascend910b",)),
+        # known names and common words are not unknown names
+        ("en", "Nvidia sold 100,000 H200 GPUs.", ()),
+        ("it", "Il gruppo ha 36 nuovi data center.", ()),
+    ],
+)
+def test_unknown_names_in_what_is_counted(
+    linter, lang: str, text: str, names: tuple[str, ...]
+) -> None:
+    (quantity,) = claims_of(linter, text, lang).quantities
+    assert quantity.names == names
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "change"),
     [
         ("it", "Il fatturato è in calo del 5% quest'anno.", True),
@@ -150,6 +222,10 @@ def test_context_and_years(linter) -> None:
         ("en", "Revenue rose 5% this year.", True),
         ("en", "The share fell to 5% this year.", False),
         ("en", "Revenue was +5% this year.", True),
+        ("en", "Zhipu added about 300 employees over the past year.", True),
+        ("it", "L'organico è cresciuto di 500 unità.", True),
+        ("it", "Zhipu ha assunto 300 ingegneri.", True),
+        ("it", "L'organico è di 500 persone.", False),
     ],
 )
 def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> None:

@@ -90,6 +90,41 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "Nvidia supplies about half of the chips used in China.",
             "en",
         ),
+        # a model's size, told apart from its family's other versions
+        (
+            "GLM-4.5 è un modello da 235 miliardi di parametri.",
+            "GLM-4.5 has 355 billion parameters.",
+            "en",
+        ),
+        # money, by what it is spent on
+        (
+            "Tencent ha speso 67,8 miliardi di yuan in investimenti nel 2024.",
+            "Tencent's capital expenditure reached 76.8 billion yuan in 2024.",
+            "en",
+        ),
+        (
+            "Nvidia ha registrato un onere di 4,5 miliardi di dollari.",
+            "Nvidia booked a $5.5 billion charge.",
+            "en",
+        ),
+        # a product no rule file names
+        (
+            "Baidu ha acceso un cluster di 20.000 chip Kunlun P800.",
+            "Baidu has switched on a cluster of 30,000 Kunlun P800 chips.",
+            "en",
+        ),
+        # "la società" is the company named before
+        (
+            "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.",
+            "Moonshot AI has 800 employees.",
+            "en",
+        ),
+        # a year in a later clause dates something else
+        (
+            "DeepSeek ha addestrato DeepSeek-V3 su 10.000 GPU H800, prima della stretta del 2023.",
+            "DeepSeek trained DeepSeek-V3 on 2,048 Nvidia H800 GPUs.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
@@ -182,6 +217,33 @@ def test_conflicting_figures(
         ),
         # no subject, place or product to anchor the number
         ("I piani prevedono 36 nuovi data center.", "The plans include 63 new data centers.", "en"),
+        # a product counted, said of nothing
+        ("DeepSeek ha usato 2.048 GPU H800.", "È con 512 chip H800 che è stato addestrato.", "it"),
+        # another version of one family, another unknown product
+        ("GLM-4.5 ha 355 miliardi di parametri.", "GLM-4.5-Air has 106 billion parameters.", "en"),
+        (
+            "Huawei produrrà 600.000 chip Ascend 910C.",
+            "Huawei will make 150,000 Ascend 910B chips.",
+            "en",
+        ),
+        # what countries are counted for; a place that is one of them
+        (
+            "L'app è stata la più scaricata in oltre 50 Paesi, compresi gli Stati Uniti.",
+            "Microsoft opened sites in the United States. The company runs data centres in 34 countries.",
+            "en",
+        ),
+        # figures one sentence sets side by side
+        (
+            "Ernie 4.5 ha 424 miliardi di parametri, di cui 47 miliardi attivi.",
+            "Ernie 4.5 has 424 billion parameters.",
+            "en",
+        ),
+        # money spent on different things
+        (
+            "Alibaba investirà 380 miliardi di yuan.",
+            "Alibaba booked a charge of 300 billion yuan.",
+            "en",
+        ),
     ],
 )
 def test_different_or_compatible_quantities_stay_quiet(
@@ -205,6 +267,18 @@ def test_attribution_without_rule_flags_both_sides(bare_linter, tmp_path: Path) 
     # With a third article agreeing with the first, only the odd one out is reported.
     assert summary(conflicts(bare_linter, [a, b, c])) == [
         ("b.md", 4, "consistency.attribution", "Tencent's Qwen", [("a.md", 4), ("c.md", 4)]),
+    ]
+
+
+def test_two_variants_no_rule_orders_are_compared(linter, tmp_path: Path) -> None:
+    # The shipped rule makes the H800 and the H20 variants of the H100: it orders neither
+    # after the other, so the articles are compared with each other.
+    a = write(tmp_path, "a.md", "The H20, which succeeded the H800, is weaker.", "en")
+    b = write(tmp_path, "b.md", "L'H800 ha sostituito l'H20 nei data center cinesi.")
+    found = conflicts(linter, [a, b])
+    assert [(Path(f.path).name, f.rule) for f in found] == [
+        ("a.md", "consistency.lineage"),
+        ("b.md", "consistency.lineage"),
     ]
 
 
@@ -297,5 +371,5 @@ def test_claims_command_shows_keys(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["kind"] == "quantity" and record["text"] == "36 nuovi data center"
     assert record["value"] == {"low": 35.5, "high": 36.5, "low_open": False, "high_open": False}
-    assert record["key"] == ["figure", ["data-center", "new"], [], "china", [], None, None]
+    assert record["key"] == ["figure", ["data-center", "new"], [], [], "china", [], None, None]
     assert record["assertion"] == "plain"

@@ -70,11 +70,17 @@ class LineageCheck:
     entities: Mapping[str, Entity]
 
     def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
-        """Whether one rule orders both products of the claim."""
+        """Whether one rule orders both products of the claim (two variants of one
+        generation, such as the H800 and the H20, it does not order)."""
         if not isinstance(claim, Succession):
             return False
-        line = self.lines.get(claim.newer.entity)
-        return line is not None and self.lines.get(claim.older.entity) is line
+        newer, older = claim.newer.entity, claim.older.entity
+        line = self.lines.get(newer)
+        if line is None or self.lines.get(older) is not line:
+            return False
+        base_newer = line.variants.get(newer, newer)
+        base_older = line.variants.get(older, older)
+        return base_newer != base_older or newer == base_older or older == base_newer
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag successions that contradict a known order."""
