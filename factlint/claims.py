@@ -483,11 +483,12 @@ class Extractor:
                 found_concepts = set()
             # Names another number of the sentence counts ("$2.5 billion of H20 orders")
             # are not what this one is said of.
-            named = [
-                m
-                for m in by_sentence.get(index, ())
-                if not any(q.start <= m.start < q.phrase_end for q in found[first_here:])
-            ]
+            named = by_sentence.get(index, ())
+            if len(found) > first_here:
+                earlier = found[first_here:]
+                named = [
+                    m for m in named if not any(q.start <= m.start < q.phrase_end for q in earlier)
+                ]
             found.append(
                 Quantity(
                     number=number,

@@ -139,9 +139,10 @@ def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[ob
     who = tuple(sorted({owner_root(named, entities) for named in quantity.subject}))
     places = [m for m in quantity.context if m.type in PLACE_TYPES]
     in_clause = [m for m in places if quantity.clause_start <= m.start < quantity.clause_end]
-    # A place named before the clause is where a number with no subject is ("Le aziende
-    # cinesi sono pronte. I piani prevedono 36 nuovi data center"), never a share's.
-    if in_clause or who or quantity.number.unit in SHARE_UNITS:
+    # A place named before the clause is where a count with no subject is ("Le aziende
+    # cinesi sono pronte. I piani prevedono 36 nuovi data center"); never where a sum of
+    # money or a share is ("Le aziende investono 51 miliardi" is said of no one).
+    if in_clause or who or quantity.number.unit is not None:
         places = in_clause
     where = min(places, key=lambda m: abs(m.start - quantity.start)).entity if places else None
     # What the number is said of must be named: counting H800s in general says nothing.
@@ -381,7 +382,9 @@ def _finding(item: Comparable, partners: Sequence[Comparable]) -> Finding | None
     side = item.side
     newer = [p for p in partners if side.date and p.side.date and p.side.date > side.date]
     older = [p for p in partners if side.date and p.side.date and p.side.date < side.date]
-    same = [p for p in partners if p not in newer and p not in older]
+    # By identity: comparing the claims field by field costs more than the whole sweep.
+    dated = {id(p) for p in newer} | {id(p) for p in older}
+    same = [p for p in partners if id(p) not in dated]
     # Other articles first, then other places in this one.
     same.sort(key=lambda p: p.side.path == side.path)
     if same:

@@ -238,6 +238,12 @@ def test_conflicting_figures(
             "Ernie 4.5 has 424 billion parameters.",
             "en",
         ),
+        # money said of no one: a place named in an earlier sentence does not anchor it
+        (
+            "La Cina accelera. Le aziende investono 51 miliardi di euro in nuovi impianti.",
+            "China speeds up. Companies invest 30 billion euros in new plants.",
+            "en",
+        ),
         # money spent on different things
         (
             "Alibaba investirà 380 miliardi di yuan.",
