@@ -554,11 +554,11 @@ def _subject(
     if not products:
         return tuple(m.entity for m in named)
     found = []
-    starts = {m.start for m in in_sentence}
     for mention in products:
         written = mention.surface
         tier = _TIER.match(masked, mention.end)
-        if tier and not any(mention.end < at < tier.end() for at in starts):
+        # Not when the capitalised word starts another name ("GLM-4.5 Zhipu").
+        if tier and not any(mention.end < m.start < tier.end() for m in in_sentence):
             written += tier.group(0)
         version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
         found.append(f"{mention.entity} {version.group(0)}" if version else mention.entity)

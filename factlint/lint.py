@@ -400,8 +400,7 @@ class Linter:
                 yield outcome
                 if progress is not None:
                     progress()
-            pool.close()
         finally:
-            # On Ctrl-C or an early stop, the workers go at once, with what they hold.
+            # Done, stopped early or interrupted: the workers go at once, with what they hold.
             pool.terminate()
             pool.join()

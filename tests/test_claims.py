@@ -189,6 +189,20 @@ def test_what_a_number_is_said_of(linter, lang: str, text: str, subject: tuple[s
     assert quantity.subject == subject
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "places"),
+    [
+        ("it", "Alibaba usa 31 sistemi DGX H100.", []),
+        ("it", "Gli Usa vietano l'export di 31 sistemi.", ["usa"]),
+        ("it", "Negli USA sorgono 40 data center.", ["usa"]),
+        ("en", "The US bans exports of 31 systems.", ["usa"]),
+    ],
+)
+def test_the_verb_usa_is_no_place(linter, lang: str, text: str, places: list[str]) -> None:
+    mentions = claims_of(linter, text, lang).mentions
+    assert [m.entity for m in mentions if m.type == "country"] == places
+
+
 def test_a_name_another_number_counts_is_not_a_subject(linter) -> None:
     text = "Nvidia could not ship $2.5 billion of H20 orders, and expects a loss of $8 billion."
     first, second = claims_of(linter, text, "en").quantities

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from factlint.cli import main
+from factlint.consistency import figure_keys, quantity_key
 from factlint.findings import Severity
 from tests.conftest import entities_only
 
@@ -274,6 +275,23 @@ def test_attribution_without_rule_flags_both_sides(bare_linter, tmp_path: Path) 
     assert summary(conflicts(bare_linter, [a, b, c])) == [
         ("b.md", 4, "consistency.attribution", "Tencent's Qwen", [("a.md", 4), ("c.md", 4)]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Alibaba usa 31 sistemi DGX H100, cioè 248 GPU H100, per Qwen."),
+        ("en", "Alibaba runs 31 DGX H100 systems, that is 248 H100 GPUs, for Qwen."),
+    ],
+)
+def test_figures_one_sentence_sets_side_by_side_are_not_compared(
+    bare_linter, tmp_path: Path, lang: str, text: str
+) -> None:
+    claims = bare_linter.claims(bare_linter.document("a.md", text, lang=lang))
+    keys = [quantity_key(q, bare_linter.ruleset.entities) for q in claims.quantities]
+    assert keys[0] is not None and keys[0] == keys[1]
+    assert figure_keys(claims, bare_linter.ruleset.entities) == [None, None]
+    assert conflicts(bare_linter, [write(tmp_path, "a.md", text, lang)]) == []
 
 
 def test_two_variants_no_rule_orders_are_compared(linter, tmp_path: Path) -> None:

@@ -61,6 +61,18 @@ class _Line:
     variants: Mapping[str, str]
     chain: str
 
+    def base(self, product: str) -> str:
+        """The generation a product belongs to: itself, unless it is a variant."""
+        return self.variants.get(product, product)
+
+    def orders(self, a: str, b: str) -> bool:
+        """Whether the rule says how `a` and `b` stand: one is the other's variant, or they
+        are of different generations (two variants of one, the H800 and the H20, it does
+        not order)."""
+        return (
+            self.base(a) != self.base(b) or self.variants.get(a) == b or self.variants.get(b) == a
+        )
+
 
 @dataclass(frozen=True)
 class LineageCheck:
@@ -70,17 +82,12 @@ class LineageCheck:
     entities: Mapping[str, Entity]
 
     def covers(self, doc: Document, claims: Claims, claim: object) -> bool:
-        """Whether one rule orders both products of the claim (two variants of one
-        generation, such as the H800 and the H20, it does not order)."""
+        """Whether one rule orders the two products of the claim."""
         if not isinstance(claim, Succession):
             return False
         newer, older = claim.newer.entity, claim.older.entity
         line = self.lines.get(newer)
-        if line is None or self.lines.get(older) is not line:
-            return False
-        base_newer = line.variants.get(newer, newer)
-        base_older = line.variants.get(older, older)
-        return base_newer != base_older or newer == base_older or older == base_newer
+        return line is not None and self.lines.get(older) is line and line.orders(newer, older)
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag successions that contradict a known order."""
@@ -107,9 +114,7 @@ class LineageCheck:
             if line.variants.get(variant) == base:
                 variant_name, base_name = name[variant].name, name[base].name
                 return f"{variant_name} is a variant of {base_name}, not another generation"
-        base_newer = line.variants.get(newer, newer)
-        base_older = line.variants.get(older, older)
-        if line.tiers[base_newer] < line.tiers[base_older]:
+        if line.tiers[line.base(newer)] < line.tiers[line.base(older)]:
             return f"{name[newer].name} came before {name[older].name} ({line.chain})"
         return None
 
