@@ -3,6 +3,7 @@
 - mentions: known entities, from one automaton pass (`entities.EntityIndex`);
 - attributions: product X belongs to company Y, from relation templates between two names;
 - successions: X comes after Y, likewise;
+- derivations: X is a version of Y made from it (a cut-down chip for one market), likewise;
 - quantities: numbers as intervals, with what they count and the entities around them.
 
 Each claim records how it is asserted (plain, negated, hedged, conditional, reported,
@@ -26,7 +27,7 @@ from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language
 from factlint.numbers import NumberMatch, NumberParser
-from factlint.relations import RelationMatcher
+from factlint.relations import ROLES, RelationMatcher
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -104,6 +105,20 @@ class Succession:
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class Derivation:
+    """`variant` is said to be a version of `base` ("l'H20, versione depotenziata
+    dell'H100"), not a generation of its own."""
+
+    variant: Mention
+    base: Mention
+    start: int
+    end: int
+    template: str
+    assertion: Assertion
+    sentence: int
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """A number, what it counts and what it is about."""
 
@@ -144,6 +159,7 @@ class Claims:
     quantities: tuple[Quantity, ...]
     sentences: tuple[tuple[int, int], ...]
     candidates: tuple[tuple[int, int], ...]
+    derivations: tuple[Derivation, ...] = ()
 
 
 def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
@@ -317,6 +333,7 @@ class Extractor:
         read = _AssertionReader(tools, lowered, sentences)
         attributions: list[Attribution] = []
         successions: list[Succession] = []
+        derivations: list[Derivation] = []
         for number, in_sentence in by_sentence.items():
             group = [
                 m
@@ -325,7 +342,13 @@ class Extractor:
             ]
             if len(group) > 1:
                 self._relations(
-                    tools, lowered, sentences, number, group, read, attributions, successions
+                    tools,
+                    lowered,
+                    sentences,
+                    number,
+                    group,
+                    read,
+                    (attributions, successions, derivations),
                 )
         quantities = self._quantities(
             tools, masked, lowered, sentences, starts, mentions, by_sentence, read
@@ -338,6 +361,7 @@ class Extractor:
             quantities=tuple(quantities),
             sentences=tuple(sentences),
             candidates=candidates,
+            derivations=tuple(derivations),
         )
 
     def _relations(
@@ -348,9 +372,9 @@ class Extractor:
         number: int,
         group: Sequence[Mention],
         read: _AssertionReader,
-        attributions: list[Attribution],
-        successions: list[Succession],
+        found: tuple[list[Attribution], list[Succession], list[Derivation]],
     ) -> None:
+        attributions, successions, derivations = found
         sentence_start, sentence_end = sentences[number]
         distributive = tools.distributive is not None and tools.distributive.search(
             lowered, sentence_start, sentence_end
@@ -381,25 +405,35 @@ class Extractor:
                         )
                         continue
             if first.type == second.type and first.type in SUCCESSION_TYPES:
-                for role in ("newer", "older"):
-                    template = tools.relations.match(
-                        "succession", role, gap, before, lowered, second.end
-                    )
-                    if template is None:
-                        continue
-                    newer, older = (first, second) if role == "newer" else (second, first)
+                found = _related(tools.relations, "succession", first, second, gap, before, lowered)
+                if found is not None:
+                    template, newer, older = found
                     successions.append(
                         Succession(
                             newer,
                             older,
                             first.start,
                             second.end,
-                            template.text,
+                            template,
                             read(number, first.start),
                             number,
                         )
                     )
-                    break
+                    continue
+                found = _related(tools.relations, "derivation", first, second, gap, before, lowered)
+                if found is not None:
+                    template, variant, base = found
+                    derivations.append(
+                        Derivation(
+                            variant,
+                            base,
+                            first.start,
+                            second.end,
+                            template,
+                            read(number, first.start),
+                            number,
+                        )
+                    )
 
     def _quantities(
         self,
@@ -587,6 +621,26 @@ def _unknown_names(
             continue
         found.append(_NAME_NOISE.sub("", match.group(0).lower()))
     return tuple(found)
+
+
+def _related(
+    relations: RelationMatcher,
+    relation: str,
+    first: Mention,
+    second: Mention,
+    gap: str,
+    before: str,
+    lowered: str,
+) -> tuple[str, Mention, Mention] | None:
+    """The template two adjacent names fit for `relation`, with the names in its canonical
+    role order (newer, older; variant, base), whichever way the text puts them."""
+    roles = ROLES[relation]
+    for role in roles:
+        template = relations.match(relation, role, gap, before, lowered, second.end)
+        if template is not None:
+            in_order = role == roles[0]
+            return (template.text, first, second) if in_order else (template.text, second, first)
+    return None
 
 
 def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, Mention] | None:

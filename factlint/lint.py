@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factlint import consistency, suppressions
 from factlint.cache import Cache, content_digest, stamp
@@ -26,6 +27,10 @@ from factlint.findings import Finding, Severity
 from factlint.language import Language, language_sources, load_languages, with_cues
 from factlint.packcache import load_rules_cached
 from factlint.rules import RuleSet, read_sources
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+    from multiprocessing.pool import Pool
 
 # Fewer files than this are extracted in-process: starting workers would cost more.
 PARALLEL_FROM = 64
@@ -82,6 +87,18 @@ def _start_worker(linter: Linter) -> None:
     # workers. A worker interrupted while it holds the task queue's lock would hang the
     # pool's shutdown instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(context: BaseContext, jobs: int, linter: Linter) -> Pool:
+    """A pool of `jobs` workers that never see Ctrl-C: the parent ignores it while they
+    start, so a worker interrupted before its initializer runs cannot print a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        return context.Pool(jobs, initializer=_start_worker, initargs=(linter,))
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return context.Pool(jobs, initializer=_start_worker, initargs=(linter,))
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _work(task: tuple[str, bool, bool]) -> _Outcome:
@@ -393,7 +410,7 @@ class Linter:
         methods = multiprocessing.get_all_start_methods()
         # fork shares the compiled rules with the workers instead of pickling them.
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        pool = context.Pool(jobs, initializer=_start_worker, initargs=(self,))
+        pool = _pool(context, jobs, self)
         try:
             tasks = [(name, reported, digest) for name, reported in todo]
             for outcome in pool.imap(_work, tasks, chunksize=16):

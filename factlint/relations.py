@@ -24,6 +24,7 @@ from factlint.lazyregex import LazyPattern
 ROLES: Mapping[str, tuple[str, str]] = {
     "attribution": ("product", "owner"),
     "succession": ("newer", "older"),
+    "derivation": ("variant", "base"),
 }
 _SLOT = re.compile(r"\{(\w+)\}")
 _TOKEN = re.compile(r"\.\.\.|…|\w+['’]|\w+|['’]\w*|[^\w\s]")
@@ -90,6 +91,9 @@ def _literal_regex(
             pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
         elif token in ("...", "…"):
             pieces.append(_ANY_WORDS)
+        elif token == "-":
+            # Inside a hyphenated word ("cut-down"): the word before it has taken no space.
+            pieces.append(r"-\s*")
         elif token == "(":
             pieces.append(r"\s*\(\s*")
         elif token == ")":

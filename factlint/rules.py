@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from factlint import fastschema
 from factlint.checks import KINDS, Check
+from factlint.checks.base import message_problem
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
 from factlint.findings import Severity
@@ -198,32 +198,6 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "empty",
 }
-
-
-def _message_problem(rule_id: str, message: str, allowed: Iterable[str]) -> str | None:
-    """What is wrong with a rule's message, if anything: placeholders are plain names that
-    its kind fills."""
-    try:
-        fields = list(string.Formatter().parse(message))
-    except ValueError:
-        return (
-            f"rule {rule_id!r}: message has an unmatched {{ or }}: "
-            "write {{ and }} for a literal brace"
-        )
-    for _, placeholder, spec, conversion in fields:
-        if placeholder is not None and (spec or conversion):
-            # A format spec is code-like ({found:>999999999} allocates a gigabyte, and
-            # {found:d} raises on text when a finding is made): placeholders are plain.
-            return (
-                f"rule {rule_id!r}: placeholders take no format spec or "
-                f"conversion: write {{{placeholder}}}"
-            )
-        if placeholder is not None and placeholder not in allowed:
-            return (
-                f"rule {rule_id!r}: unknown placeholder {{{placeholder}}} in message; "
-                f"use {', '.join('{' + p + '}' for p in sorted(allowed))}"
-            )
-    return None
 
 
 def _location(path: Sequence[str | int]) -> str:
@@ -479,7 +453,7 @@ class _Loader:
                 )
             )
             return
-        wrong = _message_problem(item["id"], item["message"], module.PLACEHOLDERS)
+        wrong = message_problem(item["id"], item["message"], module.PLACEHOLDERS)
         if wrong is not None:
             self.problems.append(Problem(path, lines.get((*at, "message"), line), wrong))
             return
@@ -763,7 +737,7 @@ def unpack(
             raise ValueError(f"rule {rule_id!r}")
         if (kind, message) not in checked:
             # Checked once per message and kind: a large pack repeats a few messages.
-            wrong = _message_problem("", message, module.PLACEHOLDERS)
+            wrong = message_problem("", message, module.PLACEHOLDERS)
             if wrong is not None:
                 raise ValueError(wrong)
             checked[kind, message] = None

@@ -68,6 +68,35 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "it",
+            "L'H20, la versione depotenziata per la Cina dell'H100, torna in vendita.",
+            [("h20", "h100")],
+        ),
+        ("it", "L'H800 è una variante per il mercato cinese dell'H100.", [("h800", "h100")]),
+        ("it", "La versione ridotta dell'A100, l'A800, era stata bloccata.", [("a800", "a100")]),
+        ("en", "The H20, a cut-down version of the H100, is back on sale.", [("h20", "h100")]),
+        ("en", "Nvidia sells the H20, a scaled-down H100, in China.", [("h20", "h100")]),
+        (
+            "en",
+            "The H800 is a version of the Hopper H100 made for the Chinese market.",
+            [("h800", "h100")],
+        ),
+        # an upgrade is a succession, not a cut-down version
+        ("it", "L'H200, versione potenziata dell'H100, arriva ora.", []),
+        ("en", "The H200, an upgraded version of the H100, ships now.", []),
+        ("en", "The H20 and the H100 are sold in China.", []),
+    ],
+)
+def test_derivations(linter, lang: str, text: str, expected: list) -> None:
+    claims = claims_of(linter, text, lang)
+    found = [(d.variant.entity, d.base.entity) for d in claims.derivations]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "counted", "of"),
     [
         ("it", "la costruzione di 36 nuovi data center, alimentati da", "nuovi data center", []),

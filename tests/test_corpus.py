@@ -19,8 +19,6 @@ KNOWN_MISSES = {
     # succession told through a relative clause: "rispetto al più recente H100 che ne ha
     # preso il posto"
     ("piano-cinese-data-center-h200.md", 24, "nvidia-datacenter-gpu-lineage"),
-    # a wrong base for a variant ("versione depotenziata dell'H200"): no variant relation
-    ("stop-h20-ordini-big-tech-cinesi.md", 14, "nvidia-datacenter-gpu-lineage"),
     # "X per Y" lists ("Qwen e Hunyuan per Alibaba"): "per" also introduces customers
     ("stop-h20-ordini-big-tech-cinesi.md", 24, "tencent-models"),
 }
@@ -53,9 +51,6 @@ KNOWN_SENTENCE_MISSES = {
     # "di ragionamento messo a punto da": more than fillers between comma and verb
     "DeepSeek-R1, il modello di ragionamento messo a punto da Moonshot AI, ha fatto crollare a gennaio i titoli dei produttori di chip.",
     "Tongyi Qianwen, la famiglia di modelli di ByteDance, ha ottenuto il via libera delle autorità di Pechino.",
-    # variants are not relations yet
-    "L'H800, la variante per la Cina dell'A100, è stata bloccata dalle nuove regole sull'export nell'ottobre 2023.",
-    "The H20 is a scaled-back version of the A100 that Nvidia designed to comply with US export rules.",
     # what is refined is left to the reader ("il 60 per cento della raffinazione")
     "Pechino controlla il 90% dell'estrazione mondiale di terre rare ma solo il 60 per cento della raffinazione.",
     # a negation contrasted with the true owner

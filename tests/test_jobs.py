@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
 from pathlib import Path
 
+import pytest
+
 from factlint.cache import FOLDER, Cache
-from factlint.lint import PARALLEL_FROM, build_linter
+from factlint.lint import PARALLEL_FROM, _pool, build_linter
 
 ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -27,3 +32,28 @@ def test_parallel_equals_serial(tmp_path: Path) -> None:
     with Cache(tmp_path / FOLDER, linter.stamp) as cache:
         warm = linter.run([str(corpus)], jobs=2, cache=cache)
     assert cold.findings == warm.findings == serial.findings
+
+
+def _worker_sigint(_: int) -> object:
+    return signal.getsignal(signal.SIGINT)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX signals")
+def test_workers_start_deaf_to_ctrl_c_and_the_parent_keeps_its_handler() -> None:
+    linter = build_linter([ROOT / "rules"])
+    context = multiprocessing.get_context("fork")
+
+    def mine(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, mine)
+    try:
+        pool = _pool(context, 2, linter)
+        try:
+            assert set(pool.map(_worker_sigint, range(4))) == {signal.SIG_IGN}
+        finally:
+            pool.terminate()
+            pool.join()
+        assert signal.getsignal(signal.SIGINT) is mine
+    finally:
+        signal.signal(signal.SIGINT, previous)

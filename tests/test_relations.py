@@ -68,6 +68,31 @@ EN = matcher("en")
         (EN, "succession", "newer", "'s predecessor, the ", "", "{newer}'s predecessor, {older}"),
         (EN, "succession", "newer", ", successor to the ", "", "{newer}, successor to {older}"),
         (EN, "succession", "newer", " replaces the ", "", "{newer} replaces {older}"),
+        # a hyphenated word, written with or without spaces around the hyphen
+        (
+            EN,
+            "derivation",
+            "variant",
+            ", a cut-down version of the ",
+            "",
+            "{variant}, a cut-down version of {base}",
+        ),
+        (
+            EN,
+            "derivation",
+            "variant",
+            ", a cut - down version of the ",
+            "",
+            "{variant}, a cut-down version of {base}",
+        ),
+        (
+            IT,
+            "derivation",
+            "variant",
+            ", la variante per il mercato cinese dell'",
+            "",
+            "{variant}, variante per ... di {base}",
+        ),
     ],
 )
 def test_templates_match(m, relation, first, gap, before, template) -> None:

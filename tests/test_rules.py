@@ -142,6 +142,29 @@ rules:
     assert any("appears twice in the order" in message for _, _, message in found)
 
 
+def test_lineage_variant_message_placeholders(tmp_path: Path) -> None:
+    text = (
+        ENTITIES
+        + """\
+rules:
+  - id: gpu-lineage
+    kind: lineage
+    order: [h100, h200]
+    severity: error
+    message: "{newer} / {older}: {fact}"
+    variant_message: "{newer} is no version of {base}"
+    source: x
+"""
+    )
+    found = problems([write(tmp_path, text)])
+    assert any(
+        "unknown placeholder {newer} in variant_message" in message
+        and "{base}, {fact}, {variant}" in message
+        and line == 13  # the variant_message line
+        for _, line, message in found
+    )
+
+
 def test_figure_low_above_high(tmp_path: Path) -> None:
     text = (
         ENTITIES

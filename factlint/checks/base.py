@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import string
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from factlint.claims import Assertion, Claims
@@ -41,6 +42,34 @@ def severity_for(rule: Rule, assertion: Assertion) -> Severity | None:
         return rule.severity
     if assertion in (Assertion.HEDGED, Assertion.REPORTED):
         return rule.severity.at_most(Severity.WARNING)
+    return None
+
+
+def message_problem(
+    rule_id: str, message: str, allowed: Iterable[str], field: str = "message"
+) -> str | None:
+    """What is wrong with a rule's message (or other message `field`), if anything:
+    placeholders are plain names that its kind fills."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError:
+        return (
+            f"rule {rule_id!r}: {field} has an unmatched {{ or }}: "
+            "write {{ and }} for a literal brace"
+        )
+    for _, placeholder, spec, conversion in fields:
+        if placeholder is not None and (spec or conversion):
+            # A format spec is code-like ({found:>999999999} allocates a gigabyte, and
+            # {found:d} raises on text when a finding is made): placeholders are plain.
+            return (
+                f"rule {rule_id!r}: placeholders take no format spec or "
+                f"conversion: write {{{placeholder}}}"
+            )
+        if placeholder is not None and placeholder not in allowed:
+            return (
+                f"rule {rule_id!r}: unknown placeholder {{{placeholder}}} in {field}; "
+                f"use {', '.join('{' + p + '}' for p in sorted(allowed))}"
+            )
     return None
 
 

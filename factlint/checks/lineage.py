@@ -6,15 +6,22 @@ the B200", "erede dell'H200", "next-generation H100 replaces the H200". Right st
 pass ("Il chip H200, evoluzione dell'H100"), and so do statements about two members of
 one generation, which the rule does not order.
 
+It also flags statements that make a product a version of the wrong one: "l'H20,
+versione depotenziata dell'H200", "the H100, a cut-down version of the H20", "the H200, a
+scaled-back version of the H100" (a generation of its own).
+
 Options: `order`, the generations oldest first, each an entity id or a list of ids of one
 generation; `variants`, a map from a variant (a China-market cut, say) to the product it
-is derived from: a variant is not its base's successor or predecessor.
-Message placeholders: {newer}, {older} (as the text has them) and {fact} (the true order).
+is derived from: a variant is not its base's successor or predecessor; `variant_message`,
+the message for a wrong version statement.
+Message placeholders: {newer}, {older} (as the text has them) and {fact} (the true order);
+in `variant_message`, {variant}, {base} (as the text has them) and {fact}.
 
     - id: nvidia-datacenter-gpu-lineage
       kind: lineage
       order: [p100, v100, a100, h100, h200, [b100, b200]]
       variants: {h20: h100}
+      variant_message: "{variant} is not a version of {base}: {fact}"
       severity: error
       message: "{newer} does not come after {older}: {fact}"
       source: https://www.nvidia.com/en-us/data-center/
@@ -29,8 +36,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factlint.checks.base import ID_SCHEMA, make_finding, severity_for
-from factlint.claims import Claims, Succession
+from factlint.checks.base import ID_SCHEMA, make_finding, message_problem, severity_for
+from factlint.claims import Claims, Derivation, Succession
 from factlint.document import Document
 from factlint.entities import Entity
 from factlint.errors import FactlintError, Problem
@@ -41,6 +48,8 @@ if TYPE_CHECKING:
 
 KIND = "lineage"
 PLACEHOLDERS = frozenset({"newer", "older", "fact"})
+VARIANT_PLACEHOLDERS = frozenset({"variant", "base", "fact"})
+DEFAULT_VARIANT_MESSAGE = "{variant} is not a version of {base}: {fact}"
 OPTIONS_SCHEMA = {
     "properties": {
         "order": {
@@ -49,6 +58,7 @@ OPTIONS_SCHEMA = {
             "items": {"oneOf": [ID_SCHEMA, {"type": "array", "items": ID_SCHEMA, "minItems": 1}]},
         },
         "variants": {"type": "object", "additionalProperties": ID_SCHEMA},
+        "variant_message": {"type": "string", "minLength": 1},
     },
     "required": ["order"],
 }
@@ -90,8 +100,12 @@ class LineageCheck:
         return line is not None and self.lines.get(older) is line and line.orders(newer, older)
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
-        """Flag successions that contradict a known order."""
-        for claim in claims.successions:
+        """Flag successions that contradict a known order, and versions of the wrong base."""
+        yield from self._successions(doc, claims.successions)
+        yield from self._derivations(doc, claims.derivations)
+
+    def _successions(self, doc: Document, successions: Sequence[Succession]) -> Iterator[Finding]:
+        for claim in successions:
             newer, older = claim.newer.entity, claim.older.entity
             line = self.lines.get(newer)
             if line is None or self.lines.get(older) is not line:
@@ -106,6 +120,41 @@ class LineageCheck:
                 newer=claim.newer.surface, older=claim.older.surface, fact=fact
             )
             yield make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
+
+    def _derivations(self, doc: Document, derivations: Sequence[Derivation]) -> Iterator[Finding]:
+        for claim in derivations:
+            variant, base = claim.variant.entity, claim.base.entity
+            line = self.lines.get(variant)
+            if line is None or self.lines.get(base) is not line:
+                continue
+            fact = self._version_error(line, variant, base)
+            if fact is None:
+                continue
+            severity = severity_for(line.rule, claim.assertion)
+            if severity is None:
+                continue
+            template = line.rule.options.get("variant_message", DEFAULT_VARIANT_MESSAGE)
+            message = template.format_map(
+                {"variant": claim.variant.surface, "base": claim.base.surface, "fact": fact}
+            )
+            yield make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
+
+    def _version_error(self, line: _Line, variant: str, base: str) -> str | None:
+        """What is true instead, when the claim that `variant` is a version of `base` is
+        wrong; two members of one generation the rule does not tell apart pass."""
+        name = self.entities
+        derived_from = line.variants.get(variant)
+        if derived_from == base:
+            return None
+        if derived_from is not None:
+            return f"{name[variant].name} is a variant of {name[derived_from].name}"
+        if line.variants.get(base) == variant:
+            return (
+                f"{name[base].name} is a variant of {name[variant].name}, not the other way round"
+            )
+        if line.tiers[variant] == line.tiers[line.base(base)]:
+            return None
+        return f"{name[variant].name} is a generation of its own ({line.chain})"
 
     def _error(self, line: _Line, newer: str, older: str) -> str | None:
         """What is true instead, when the claim that `newer` follows `older` is wrong."""
@@ -143,6 +192,14 @@ def build(
                 tiers[member] = tier
             names.append("/".join(entities[m].name if m in entities else m for m in members))
         variants = dict(rule.options.get("variants", {}))
+        wrong = message_problem(
+            rule.id,
+            rule.options.get("variant_message", DEFAULT_VARIANT_MESSAGE),
+            VARIANT_PLACEHOLDERS,
+            "variant_message",
+        )
+        if wrong is not None:
+            problems.append(Problem(rule.path, rule.line_of("variant_message"), wrong))
         for variant, base in variants.items():
             if base not in tiers:
                 problems.append(

@@ -1,4 +1,5 @@
-"""lineage: reversed or misstated generations are flagged; the right order passes."""
+"""lineage: reversed or misstated generations, and versions of the wrong base, are flagged;
+the right order passes."""
 
 from __future__ import annotations
 
@@ -67,3 +68,55 @@ def test_message_states_the_true_order(linter) -> None:
     assert finding.message.startswith(
         "H100 does not come after H200: H100 came before H200 (P100 → V100"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "message"),
+    [
+        (
+            "it",
+            "L'H20, versione depotenziata dell'H200 destinata alla Cina, torna in vendita.",
+            "H20 is not a version of H200: H20 is a variant of H100",
+        ),
+        (
+            "it",
+            "L'H800, la variante per la Cina dell'A100, è stata bloccata nel 2023.",
+            "H800 is not a version of A100: H800 is a variant of H100",
+        ),
+        (
+            "en",
+            "The H100, a cut-down version of the H20, was never sold in China.",
+            "H100 is not a version of H20: H20 is a variant of H100, not the other way round",
+        ),
+        (
+            "en",
+            "The H200 is a scaled-back version of the H100 made for Chinese buyers.",
+            "H200 is not a version of H100: H200 is a generation of its own (P100 → V100",
+        ),
+    ],
+)
+def test_version_of_the_wrong_base_is_flagged(linter, lang: str, text: str, message: str) -> None:
+    (finding,) = lint_text(linter, text, lang)
+    assert finding.rule == "nvidia-datacenter-gpu-lineage"
+    assert finding.message.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "L'H20, la versione depotenziata per la Cina dell'H100, torna in vendita."),
+        ("it", "Non è vero che l'H20 sia la versione ridotta dell'H200."),
+        ("en", "The A800, a cut-down version of the A100, was banned in 2022."),
+        # two members of one generation: the rule does not order them
+        ("en", "The B100 is a less powerful version of the B200."),
+    ],
+)
+def test_version_of_the_right_base_is_quiet(linter, lang: str, text: str) -> None:
+    assert lineage(linter, text, lang) == []
+
+
+def test_hedged_version_statement_is_a_warning(linter) -> None:
+    (finding,) = lint_text(
+        linter, "Secondo alcune fonti, l'H20 è una versione ridotta dell'H200.", "it"
+    )
+    assert finding.severity.value == "warning"
