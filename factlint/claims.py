@@ -137,6 +137,7 @@ class Quantity:
     names: tuple[str, ...] = ()
     concepts: frozenset[str] = frozenset()
     per_unit: bool = False
+    periods: tuple[str, ...] = ()
 
     @property
     def start(self) -> int:
@@ -187,19 +188,24 @@ class _Concepts:
         return {self.meaning[" ".join(m.group(0).split())] for m in pattern.finditer(text)}
 
 
+def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pattern[str] | None:
+    """One regex for the phrases of every label; `meaning` learns each phrase's label."""
+    phrases = []
+    for label, synonyms in labels.items():
+        for phrase in synonyms:
+            phrase = " ".join(str(phrase).lower().split())
+            meaning[phrase] = label
+            phrases.append(phrase)
+    return _cue_regex(phrases)
+
+
 def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Concepts:
     meaning: dict[str, str] = {}
     patterns = {}
     for scope in ("counted", "sentence"):
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
-        phrases = []
-        for concept, synonyms in words.items():
-            for phrase in synonyms:
-                phrase = " ".join(str(phrase).lower().split())
-                meaning[phrase] = concept
-                phrases.append(phrase)
-        patterns[scope] = _cue_regex(phrases)
+        patterns[scope] = _labelled(words, meaning)
     return _Concepts(
         counted=patterns["counted"],
         sentence=patterns["sentence"],
@@ -207,6 +213,28 @@ def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Conce
         generic=frozenset(data.get("generic") or ()),
         modifiers=frozenset(data.get("modifiers") or ()),
     )
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """A language's words for the period a figure covers ("nel secondo trimestre")."""
+
+    pattern: re.Pattern[str] | None
+    meaning: Mapping[str, str]
+
+    def find(self, lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, period) of every period phrase in lowered[start:end]."""
+        if self.pattern is None:
+            return []
+        return [
+            (m.start(), m.end(), self.meaning[" ".join(m.group(0).split())])
+            for m in self.pattern.finditer(lowered, start, end)
+        ]
+
+
+def _periods(data: Mapping[str, list[str]]) -> _Periods:
+    meaning: dict[str, str] = {}
+    return _Periods(_labelled(data, meaning), meaning)
 
 
 @dataclass(frozen=True)
@@ -222,10 +250,12 @@ class _LanguageTools:
     measures: Mapping[str, str]
     per_unit: re.Pattern[str] | None
     anaphors: re.Pattern[str] | None
+    clause_links: frozenset[str]
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     concepts: _Concepts
+    periods: _Periods
 
 
 _EXCEPTION = "exception"
@@ -276,10 +306,14 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         },
         per_unit=_cue_regex(data.get("per_unit", ())),
         anaphors=_cue_regex(data.get("anaphors", ())),
+        clause_links=frozenset(
+            " ".join(str(w).lower().split()) for w in data.get("clause_links", ())
+        ),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         concepts=_concepts(data.get("concepts") or {}),
+        periods=_periods(data.get("periods") or {}),
     )
 
 
@@ -449,6 +483,7 @@ class Extractor:
         found: list[Quantity] = []
         mention_starts = [m.start for m in mentions]
         years_of: dict[int, list[tuple[int, int]]] = {}
+        periods_of: dict[int, list[tuple[int, int, str]]] = {}
         context_of: dict[int, tuple[Mention, ...]] = {}
         concepts = tools.concepts
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
@@ -501,16 +536,43 @@ class Extractor:
             )
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
             clause_start, clause_end = read.clause(index, number.start, number.end)
+            if clause_start > sentence_start and (
+                " ".join(lowered[clause_start : number.start].split()) in tools.clause_links
+            ):
+                clause_start = read.clause(index, clause_start - 1, clause_start - 1)[0]
             # A year after the number counts only in its clause: "GPU acquistate prima della
             # stretta del 2023" dates the ban, not the GPUs.
             years = tuple(
                 year for at, year in in_sentence if year != number.value and at < clause_end
             )
+            # A period, like a year, counts before the number or in its clause: "Nel secondo
+            # trimestre, Nvidia ha incassato 46,7 miliardi".
+            said_in = periods_of.get(index)
+            if said_in is None:
+                said_in = periods_of[index] = tools.periods.find(
+                    lowered, sentence_start, sentence_end
+                )
+            periods = tuple(
+                sorted(
+                    {
+                        period
+                        for start, end, period in said_in
+                        if end <= number.start or number.end <= start < clause_end
+                    }
+                )
+            )
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
+            clause = lowered[clause_start:clause_end]
             if concepts.sentence is not None:
-                found_concepts |= concepts.find(concepts.sentence, lowered[clause_start:clause_end])
+                found_concepts |= concepts.find(concepts.sentence, clause)
+            # What a sum of money is earned or spent in is named anywhere in its clause:
+            # "data-centre revenue rose to $41.1 billion" is not the company's revenue.
+            if number.unit in tools.numbers.currency_codes and concepts.counted is not None:
+                found_concepts |= (
+                    concepts.find(concepts.counted, clause) - concepts.modifiers - concepts.generic
+                )
             if found_concepts and any(m.type in PRODUCT_TYPES for m in of):
                 found_concepts -= concepts.generic
             if found_concepts <= concepts.modifiers:
@@ -541,6 +603,7 @@ class Extractor:
                     names=_unknown_names(masked, number.end, counted_end, of, tools.common_words),
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
+                    periods=periods,
                 )
             )
         return found

@@ -123,7 +123,8 @@ def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[ob
     The key is: the concepts it counts, the products it counts, the unknown names in what
     it counts ("Ascend 910C"), the place named in its clause (or, for a number said of
     nothing, the nearest one before), what it is said of (the products, else the
-    companies named before it; a company as its group), its unit and its year. A share
+    companies named before it), its unit, its year and the period
+    it covers ("second quarter", "monthly": never the same figure as a year's). A share
     ("13% of revenue") is compared only when its clause names what it is the share of.
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
@@ -136,7 +137,8 @@ def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[ob
         quantity.clause_start <= m.start < quantity.start for m in quantity.context
     ):
         return None
-    who = tuple(sorted({owner_root(named, entities) for named in quantity.subject}))
+    # A subsidiary's figures are its own: Alibaba Cloud's revenue is not Alibaba's.
+    who = tuple(sorted(set(quantity.subject)))
     places = [m for m in quantity.context if m.type in PLACE_TYPES]
     in_clause = [m for m in places if quantity.clause_start <= m.start < quantity.clause_end]
     # A place named before the clause is where a count with no subject is ("Le aziende
@@ -157,6 +159,7 @@ def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[ob
         who,
         quantity.number.unit,
         year,
+        quantity.periods,
     )
 
 

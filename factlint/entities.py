@@ -104,7 +104,12 @@ class EntityIndex:
             names_lower = {name.lower() for name in entity.all_names}
             # A wrong spelling that differs from a real name only in case ("Bytedance") is
             # wrong only as written; any other one ("Nvidea") is wrong in any case.
-            match_case = lowered in names_lower if variant else (entity.match_case or exact)
+            # So is a wrong spelling of several words: "open AI models" are open models.
+            match_case = (
+                (lowered in names_lower or " " in alias)
+                if variant
+                else (entity.match_case or exact)
+            )
             keys.setdefault(lowered, []).append(
                 _Key(
                     entity.id,

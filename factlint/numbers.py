@@ -184,6 +184,7 @@ class NumberParser:
             code: _as_strings(sides.get("after"), f"currencies.{code}.after")
             for code, sides in currencies.items()
         }
+        self.currency_codes = frozenset(currencies)
         self._currency_before = _codes(before, "currencies")
         currency_after = _codes(after, "currencies")
         # one lookup for every word that can follow a number as its unit

@@ -339,3 +339,52 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
     ]:
         claims = fresh.claims(fresh.document("a.md", text, lang=lang))
         assert claims.quantities
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "periods"),
+    [
+        ("it", "Nel secondo trimestre Nvidia ha incassato 46,7 miliardi di dollari.", ("q2",)),
+        ("it", "DeepSeek conta 22 milioni di utenti attivi giornalieri.", ("day",)),
+        ("it", "Tencent ha speso 67,8 miliardi di yuan nel 2024.", ()),
+        # after the number, only in its clause
+        ("it", "Tencent ha speso 19 miliardi, più che nel trimestre precedente.", ()),
+        ("en", "Nvidia made $39.3 billion of revenue in the fourth quarter.", ("q4",)),
+        ("en", "DeepSeek has 97 million monthly active users.", ("month",)),
+        # "a quarter" is the number itself, not a period
+        ("en", "China accounted for a quarter of Nvidia's revenue.", ()),
+    ],
+)
+def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple[str, ...]) -> None:
+    (quantity,) = claims_of(linter, text, lang).quantities
+    assert quantity.periods == periods
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "concepts"),
+    [
+        # a clause opened by "a"/"to" alone carries on the one before
+        (
+            "it",
+            "I ricavi di Alibaba Cloud sono cresciuti del 18%, a 32,1 miliardi di yuan.",
+            ["revenue"],
+        ),
+        ("en", "Alibaba Cloud's revenue rose 18%, to 30.1 billion yuan.", ["revenue"]),
+        ("en", "Alibaba Cloud's revenue rose 18%, its fastest pace, 30.1 billion yuan.", []),
+        # what money is earned in, anywhere in its clause
+        (
+            "en",
+            "Nvidia's data-centre revenue rose 56% to $41.1 billion.",
+            ["data-center", "revenue"],
+        ),
+        (
+            "it",
+            "I ricavi di Nvidia nei data center sono saliti a 39,1 miliardi di dollari.",
+            ["data-center", "revenue"],
+        ),
+        ("en", "Nvidia reported revenue of $46.7 billion.", ["revenue"]),
+    ],
+)
+def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
+    money = [q for q in claims_of(linter, text, lang).quantities if q.number.unit != "%"]
+    assert sorted(money[-1].concepts) == concepts

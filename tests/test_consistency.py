@@ -120,6 +120,33 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "Moonshot AI has 800 employees.",
             "en",
         ),
+        # revenue named before the number, or in the clause a lone "to" carries on
+        (
+            "I ricavi di Alibaba Cloud sono cresciuti del 18%, a 32,1 miliardi di yuan.",
+            "Alibaba Cloud's revenue rose 18%, to 30.1 billion yuan.",
+            "en",
+        ),
+        (
+            "I modelli Qwen contano circa 400 milioni di download.",
+            "Qwen models have logged 300 million downloads.",
+            "en",
+        ),
+        (
+            "L'operazione porta la valutazione di Mistral a 11,7 miliardi di euro.",
+            "The round values Mistral at 10 billion euros after the new money.",
+            "en",
+        ),
+        # one period on both sides
+        (
+            "DeepSeek conta 22 milioni di utenti attivi giornalieri.",
+            "DeepSeek has 40 million daily active users.",
+            "en",
+        ),
+        (
+            "Nel secondo trimestre Tencent ha speso 19,1 miliardi di yuan in investimenti.",
+            "Tencent's second-quarter capital expenditure reached 13 billion yuan.",
+            "en",
+        ),
         # a year in a later clause dates something else
         (
             "DeepSeek ha addestrato DeepSeek-V3 su 10.000 GPU H800, prima della stretta del 2023.",
@@ -249,6 +276,39 @@ def test_conflicting_figures(
         (
             "Alibaba investirà 380 miliardi di yuan.",
             "Alibaba booked a charge of 300 billion yuan.",
+            "en",
+        ),
+        # a subsidiary's figures are its own; a segment's revenue is not the company's
+        (
+            "Alibaba ha registrato ricavi per 236,5 miliardi di yuan nel 2025.",
+            "Alibaba Cloud reported revenue of 30.1 billion yuan in 2025.",
+            "en",
+        ),
+        (
+            "Nvidia ha registrato ricavi per 46,7 miliardi di dollari nel 2025.",
+            "Nvidia's data-centre revenue rose to $41.1 billion in 2025.",
+            "en",
+        ),
+        # a place no earlier figure is about
+        (
+            "Le aziende cinesi hanno approvato 36 nuovi data center.",
+            "Chinese groups go abroad. The Malaysian state of Johor has approved 40 new data centres.",
+            "en",
+        ),
+        # daily and monthly users; a quarter's spending and a year's
+        (
+            "DeepSeek conta 22 milioni di utenti attivi giornalieri.",
+            "DeepSeek has 97 million monthly active users.",
+            "en",
+        ),
+        (
+            "Nel secondo trimestre Tencent ha speso 19,1 miliardi di yuan in investimenti.",
+            "Tencent's capital expenditure reached 76.8 billion yuan.",
+            "en",
+        ),
+        (
+            "Nel secondo trimestre Tencent ha speso 19,1 miliardi di yuan in investimenti.",
+            "Tencent's third-quarter capital expenditure reached 13 billion yuan.",
             "en",
         ),
     ],
@@ -395,5 +455,15 @@ def test_claims_command_shows_keys(tmp_path: Path) -> None:
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["kind"] == "quantity" and record["text"] == "36 nuovi data center"
     assert record["value"] == {"low": 35.5, "high": 36.5, "low_open": False, "high_open": False}
-    assert record["key"] == ["figure", ["data-center", "new"], [], [], "china", [], None, None]
+    assert record["key"] == [
+        "figure",
+        ["data-center", "new"],
+        [],
+        [],
+        "china",
+        [],
+        None,
+        None,
+        [],
+    ]
     assert record["assertion"] == "plain"

@@ -44,6 +44,9 @@ def test_misspellings_are_flagged(linter, lang: str, text: str, expected: list) 
         ("en", "Nvidia, NVIDIA and Nvidia's chips."),
         ("en", "Llamas and Geminis are not companies."),
         ("it", "Alibaba e Tencent investono; Qwen e Hunyuan crescono."),
+        # a wrong spelling of several words is wrong only as written
+        ("en", "The rise of open AI models from China worries Washington."),
+        ("it", "Il dibattito sui modelli open AI cinesi si è acceso."),
     ],
 )
 def test_right_names_and_look_alikes_are_quiet(linter, lang: str, text: str) -> None:
