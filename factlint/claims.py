@@ -27,7 +27,7 @@ from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language
 from factlint.numbers import NumberMatch, NumberParser
-from factlint.relations import ROLES, RelationMatcher
+from factlint.relations import ROLES, RelationMatcher, Template
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -433,7 +433,7 @@ class Extractor:
                                 first.start,
                                 second.end,
                                 template.text,
-                                read(number, first.start),
+                                _asserted(read, number, template, first, second),
                                 number,
                             )
                         )
@@ -448,8 +448,8 @@ class Extractor:
                             older,
                             first.start,
                             second.end,
-                            template,
-                            read(number, first.start),
+                            template.text,
+                            _asserted(read, number, template, first, second),
                             number,
                         )
                     )
@@ -463,8 +463,8 @@ class Extractor:
                             base,
                             first.start,
                             second.end,
-                            template,
-                            read(number, first.start),
+                            template.text,
+                            _asserted(read, number, template, first, second),
                             number,
                         )
                     )
@@ -694,7 +694,7 @@ def _related(
     gap: str,
     before: str,
     lowered: str,
-) -> tuple[str, Mention, Mention] | None:
+) -> tuple[Template, Mention, Mention] | None:
     """The template two adjacent names fit for `relation`, with the names in its canonical
     role order (newer, older; variant, base), whichever way the text puts them."""
     roles = ROLES[relation]
@@ -702,8 +702,17 @@ def _related(
         template = relations.match(relation, role, gap, before, lowered, second.end)
         if template is not None:
             in_order = role == roles[0]
-            return (template.text, first, second) if in_order else (template.text, second, first)
+            return (template, first, second) if in_order else (template, second, first)
     return None
+
+
+def _asserted(
+    read: _AssertionReader, sentence: int, template: Template, first: Mention, second: Mention
+) -> Assertion:
+    """How a relation between two names is asserted. An aside states its relation whatever
+    its clause denies: in "non è arrivato Doubao, il chatbot di ByteDance" only the
+    arrival is denied, so the aside is read from where it starts."""
+    return read(sentence, second.start if template.apposition else first.start)
 
 
 def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, Mention] | None:

@@ -40,12 +40,15 @@ _MAX_SUFFIX_FILLERS = 4
 
 @dataclass(frozen=True, slots=True)
 class Template:
-    """One way of writing a relation; `first`/`second` are the roles in text order."""
+    """One way of writing a relation; `first`/`second` are the roles in text order.
+    `apposition`: the second name stands in an aside after a comma ("Doubao, il chatbot
+    di ByteDance"), which states the relation whatever the clause says of the first."""
 
     relation: str
     first: str
     second: str
     text: str
+    apposition: bool = False
 
 
 def _word_regex(word: str, prepositions: Mapping[str, list[str]]) -> str:
@@ -208,8 +211,8 @@ class RelationMatcher:
                     )
                     continue
                 prefix, first, infix, second, suffix = parts
-                template = Template(relation, first, second, text)
                 opened = _apposition(infix)
+                template = Template(relation, first, second, text, opened is not None)
                 if opened is None:
                     infix_regex = _literal_regex(infix, prepositions, after_name=True)
                 else:

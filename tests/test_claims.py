@@ -39,6 +39,16 @@ def claims_of(linter, text: str, lang: str):
         ("en", "Alibaba, Tencent and ByteDance: Qwen leads.", []),
         ("en", "Kimi K2, released in July by Alibaba-backed Moonshot AI, leads.", []),
         ("en", "Kimi K2, released in July by Moonshot AI, leads.", [("kimi", "moonshot-ai")]),
+        # an aside with words before its head noun's "di" / "'s"
+        (
+            "it",
+            "Arriva DeepSeek-R1, il modello di ragionamento di DeepSeek, e i titoli crollano.",
+            [("deepseek-r1", "deepseek")],
+        ),
+        ("it", "GLM-4.5, il modello di punta di Zhipu AI, convince.", [("glm", "zhipu-ai")]),
+        ("en", "Kimi, Moonshot's long-context chatbot, reads books.", [("kimi", "moonshot-ai")]),
+        # but not a rival's
+        ("it", "Doubao, concorrente di Alibaba, cresce.", []),
     ],
 )
 def test_attributions(linter, lang: str, text: str, expected: list) -> None:
@@ -388,3 +398,24 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
     money = [q for q in claims_of(linter, text, lang).quantities if q.number.unit != "%"]
     assert sorted(money[-1].concepts) == concepts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "assertion"),
+    [
+        # an aside states its relation whatever its clause denies
+        (
+            "it",
+            "In Europa non è ancora arrivato Doubao, il chatbot di ByteDance.",
+            Assertion.PLAIN,
+        ),
+        ("en", "Europe has not yet seen Doubao, the chatbot made by ByteDance.", Assertion.PLAIN),
+        ("it", "Se Doubao fosse di Alibaba, il mercato cambierebbe.", Assertion.CONDITIONAL),
+        ("en", "It is not true that Tencent's Qwen leads.", Assertion.DISPUTED),
+    ],
+)
+def test_an_aside_is_asserted_apart_from_its_clause(
+    linter, lang: str, text: str, assertion: Assertion
+) -> None:
+    (attribution,) = claims_of(linter, text, lang).attributions
+    assert attribution.assertion is assertion

@@ -10,8 +10,10 @@ import pytest
 from tests.accuracy import CORPUS, expected_findings, measure
 
 # Article clusters that state the same facts, with planted cross-article conflicts and
-# traps that must stay quiet (what each one is: fixtures/cross-plan.md).
+# traps that must stay quiet (what each one is: fixtures/cross-plan.md and, for a second
+# set written later from the README alone, fixtures/cross-b-plan.md).
 CROSS = Path(__file__).parent / "fixtures" / "cross"
+CROSS_B = Path(__file__).parent / "fixtures" / "cross-b"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -21,6 +23,13 @@ KNOWN_MISSES = {
     ("piano-cinese-data-center-h200.md", 24, "nvidia-datacenter-gpu-lineage"),
     # "X per Y" lists ("Qwen e Hunyuan per Alibaba"): "per" also introduces customers
     ("stop-h20-ordini-big-tech-cinesi.md", 24, "tencent-models"),
+}
+
+
+# Findings on text that is right, and why factlint cannot tell yet.
+KNOWN_FALSE_ALARMS = {
+    # "la cosiddetta XAI, l'intelligenza artificiale spiegabile": the acronym, not xAI
+    ("b-it-05-chatbot-europa-garante.md", 37, "company-names"),
 }
 
 
@@ -35,6 +44,16 @@ KNOWN_CROSS_MISSES = {
     # "has committed 480 billion yuan": "committed" names no concept, and "investment"
     # stands in the next clause
     ("18-alibaba-cloud-results.md", 21, "consistency.figure"),
+}
+
+# The same for the second set: successions between chips no rule file names (Huawei
+# Ascend and Kirin, AMD Instinct) are not claims factlint extracts.
+KNOWN_CROSS_B_MISSES = {
+    ("en-huawei-ascend-volume.md", 12, "consistency.lineage"),
+    ("en-huawei-ascend-volume.md", 34, "consistency.lineage"),
+    ("it-huawei-smic-filiera.md", 28, "consistency.lineage"),
+    ("en-nvidia-q2-results-china.md", 42, "consistency.lineage"),
+    ("it-nvidia-trimestrale-cina.md", 32, "consistency.lineage"),
 }
 
 SENTENCES = Path(__file__).parent / "fixtures" / "sentences.txt"
@@ -53,7 +72,6 @@ KNOWN_SENTENCE_MISSES = {
     "Baidu ha presentato ieri a Pechino la nuova versione di Hunyuan, il suo modello linguistico di punta.",
     # "di ragionamento messo a punto da": more than fillers between comma and verb
     "DeepSeek-R1, il modello di ragionamento messo a punto da Moonshot AI, ha fatto crollare a gennaio i titoli dei produttori di chip.",
-    "Tongyi Qianwen, la famiglia di modelli di ByteDance, ha ottenuto il via libera delle autorità di Pechino.",
     # what is refined is left to the reader ("il 60 per cento della raffinazione")
     "Pechino controlla il 90% dell'estrazione mondiale di terre rare ma solo il 60 per cento della raffinazione.",
     # a negation contrasted with the true owner
@@ -89,28 +107,38 @@ def test_expect_comments_are_read(tmp_path) -> None:
     assert expected_findings(article) == {("a.md", 4, "r1"), ("a.md", 4, "r2")}
 
 
-def test_corpus_has_both_languages_and_both_kinds() -> None:
+def test_corpus_has_both_languages_and_both_kinds(linter) -> None:
     files = sorted(CORPUS.rglob("*.md"))
     assert len([f for f in files if "clean" in f.parts]) >= 10
     assert len([f for f in files if "planted" in f.parts]) >= 10
-    langs = {f.read_text(encoding="utf-8").split("lang:")[1].split()[0] for f in files}
+    # Some articles declare no language: detection must find it.
+    langs = {linter.document(str(f), f.read_text(encoding="utf-8")).lang for f in files}
     assert langs == {"it", "en"}
+    undeclared = [f for f in files if "lang:" not in f.read_text(encoding="utf-8")]
+    for f in undeclared:
+        expected = "it" if f.name.startswith("b-it-") else "en"
+        assert linter.document(str(f), f.read_text(encoding="utf-8")).lang == expected
 
 
 def test_findings_are_exactly_the_planted_errors() -> None:
     accuracy = measure()
-    assert sorted(accuracy.found - accuracy.expected) == [], "unexpected findings"
+    assert sorted(accuracy.found - accuracy.expected) == sorted(KNOWN_FALSE_ALARMS), (
+        "unexpected findings"
+    )
     assert sorted(accuracy.expected - accuracy.found) == sorted(KNOWN_MISSES), (
         "missed planted errors"
     )
     assert accuracy.clean_findings == 0
 
 
-def test_cross_article_findings_are_exactly_the_planted_conflicts() -> None:
-    accuracy = measure(CROSS)
+@pytest.mark.parametrize(
+    ("corpus", "known"), [(CROSS, KNOWN_CROSS_MISSES), (CROSS_B, KNOWN_CROSS_B_MISSES)]
+)
+def test_cross_article_findings_are_exactly_the_planted_conflicts(
+    corpus: Path, known: set[tuple[str, int, str]]
+) -> None:
+    accuracy = measure(corpus)
     assert sorted(accuracy.found - accuracy.expected) == [], "unexpected findings"
-    assert sorted(accuracy.expected - accuracy.found) == sorted(KNOWN_CROSS_MISSES), (
-        "missed planted conflicts"
-    )
+    assert sorted(accuracy.expected - accuracy.found) == sorted(known), "missed planted conflicts"
     assert len(accuracy.expected) >= 20
     assert {key[2] for key in accuracy.expected} >= {"consistency.figure", "consistency.lineage"}
