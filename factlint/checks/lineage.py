@@ -101,43 +101,32 @@ class LineageCheck:
 
     def check(self, doc: Document, claims: Claims) -> Iterator[Finding]:
         """Flag successions that contradict a known order, and versions of the wrong base."""
-        yield from self._successions(doc, claims.successions)
-        yield from self._derivations(doc, claims.derivations)
+        for claim in (*claims.successions, *claims.derivations):
+            finding = self._judge(doc, claim)
+            if finding is not None:
+                yield finding
 
-    def _successions(self, doc: Document, successions: Sequence[Succession]) -> Iterator[Finding]:
-        for claim in successions:
-            newer, older = claim.newer.entity, claim.older.entity
-            line = self.lines.get(newer)
-            if line is None or self.lines.get(older) is not line:
-                continue
-            fact = self._error(line, newer, older)
-            if fact is None:
-                continue
-            severity = severity_for(line.rule, claim.assertion)
-            if severity is None:
-                continue
-            message = line.rule.format(
-                newer=claim.newer.surface, older=claim.older.surface, fact=fact
-            )
-            yield make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
-
-    def _derivations(self, doc: Document, derivations: Sequence[Derivation]) -> Iterator[Finding]:
-        for claim in derivations:
-            variant, base = claim.variant.entity, claim.base.entity
-            line = self.lines.get(variant)
-            if line is None or self.lines.get(base) is not line:
-                continue
-            fact = self._version_error(line, variant, base)
-            if fact is None:
-                continue
-            severity = severity_for(line.rule, claim.assertion)
-            if severity is None:
-                continue
+    def _judge(self, doc: Document, claim: Succession | Derivation) -> Finding | None:
+        """A finding for one claim that its rule contradicts, else None."""
+        if isinstance(claim, Succession):
+            first, second, wrong = claim.newer, claim.older, self._error
+        else:
+            first, second, wrong = claim.variant, claim.base, self._version_error
+        line = self.lines.get(first.entity)
+        if line is None or self.lines.get(second.entity) is not line:
+            return None
+        fact = wrong(line, first.entity, second.entity)
+        severity = None if fact is None else severity_for(line.rule, claim.assertion)
+        if severity is None:
+            return None
+        if isinstance(claim, Succession):
+            message = line.rule.format(newer=first.surface, older=second.surface, fact=fact)
+        else:
             template = line.rule.options.get("variant_message", DEFAULT_VARIANT_MESSAGE)
             message = template.format_map(
-                {"variant": claim.variant.surface, "base": claim.base.surface, "fact": fact}
+                {"variant": first.surface, "base": second.surface, "fact": fact}
             )
-            yield make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
+        return make_finding(doc, line.rule, claim.start, claim.end, message, severity=severity)
 
     def _version_error(self, line: _Line, variant: str, base: str) -> str | None:
         """What is true instead, when the claim that `variant` is a version of `base` is
