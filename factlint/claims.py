@@ -185,7 +185,13 @@ class _Concepts:
         """Concepts named in `text`."""
         if pattern is None:
             return set()
-        return {self.meaning[" ".join(m.group(0).split())] for m in pattern.finditer(text)}
+        return {self.meaning[_phrase_key(m.group(0))] for m in pattern.finditer(text)}
+
+
+def _phrase_key(text: str) -> str:
+    """A phrase as `meaning` maps keep it: lowercase, single spaces, a straight apostrophe
+    (the regexes match either apostrophe)."""
+    return " ".join(text.lower().replace("’", "'").split())
 
 
 def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pattern[str] | None:
@@ -193,7 +199,7 @@ def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pa
     phrases = []
     for label, synonyms in labels.items():
         for phrase in synonyms:
-            phrase = " ".join(str(phrase).lower().split())
+            phrase = _phrase_key(str(phrase))
             meaning[phrase] = label
             phrases.append(phrase)
     return _cue_regex(phrases)
@@ -227,7 +233,7 @@ class _Periods:
         if self.pattern is None:
             return []
         return [
-            (m.start(), m.end(), self.meaning[" ".join(m.group(0).split())])
+            (m.start(), m.end(), self.meaning[_phrase_key(m.group(0))])
             for m in self.pattern.finditer(lowered, start, end)
         ]
 

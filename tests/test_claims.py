@@ -356,6 +356,9 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
     [
         ("it", "Nel secondo trimestre Nvidia ha incassato 46,7 miliardi di dollari.", ("q2",)),
         ("it", "DeepSeek conta 22 milioni di utenti attivi giornalieri.", ("day",)),
+        # either apostrophe
+        ("it", "Nella prima metà dell’anno Alibaba ha speso 50 miliardi di yuan.", ("h1",)),
+        ("it", "Nella prima metà dell'anno Alibaba ha speso 50 miliardi di yuan.", ("h1",)),
         ("it", "Tencent ha speso 67,8 miliardi di yuan nel 2024.", ()),
         # after the number, only in its clause
         ("it", "Tencent ha speso 19 miliardi, più che nel trimestre precedente.", ()),
