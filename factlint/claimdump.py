@@ -70,9 +70,7 @@ def records(
             template=claim.template,
         )
         yield record
-    for claim, key in zip(
-        claims.quantities, consistency.figure_keys(claims, entities), strict=True
-    ):
+    for claim, key in zip(claims.quantities, consistency.figure_keys(claims), strict=True):
         record = _base(doc, "quantity", claim.start, claim.phrase_end, claim.assertion.value)
         record.update(
             value=_interval(claim.number.interval),

@@ -312,9 +312,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         },
         per_unit=_cue_regex(data.get("per_unit", ())),
         anaphors=_cue_regex(data.get("anaphors", ())),
-        clause_links=frozenset(
-            " ".join(str(w).lower().split()) for w in data.get("clause_links", ())
-        ),
+        clause_links=frozenset(_phrase_key(str(w)) for w in data.get("clause_links", ())),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
@@ -445,9 +443,11 @@ class Extractor:
                         )
                         continue
             if first.type == second.type and first.type in SUCCESSION_TYPES:
-                found = _related(tools.relations, "succession", first, second, gap, before, lowered)
-                if found is not None:
-                    template, newer, older = found
+                related = _related(
+                    tools.relations, "succession", first, second, gap, before, lowered
+                )
+                if related is not None:
+                    template, newer, older = related
                     successions.append(
                         Succession(
                             newer,
@@ -460,9 +460,11 @@ class Extractor:
                         )
                     )
                     continue
-                found = _related(tools.relations, "derivation", first, second, gap, before, lowered)
-                if found is not None:
-                    template, variant, base = found
+                related = _related(
+                    tools.relations, "derivation", first, second, gap, before, lowered
+                )
+                if related is not None:
+                    template, variant, base = related
                     derivations.append(
                         Derivation(
                             variant,
@@ -543,7 +545,7 @@ class Extractor:
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
             clause_start, clause_end = read.clause(index, number.start, number.end)
             if clause_start > sentence_start and (
-                " ".join(lowered[clause_start : number.start].split()) in tools.clause_links
+                _phrase_key(lowered[clause_start : number.start]) in tools.clause_links
             ):
                 clause_start = read.clause(index, clause_start - 1, clause_start - 1)[0]
             # A year after the number counts only in its clause: "GPU acquistate prima della

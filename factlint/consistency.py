@@ -117,15 +117,15 @@ def _side(
     )
 
 
-def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[object, ...] | None:
+def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
     The key is: the concepts it counts, the products it counts, the unknown names in what
     it counts ("Ascend 910C"), the place named in its clause (or, for a number said of
     nothing, the nearest one before), what it is said of (the products, else the
-    companies named before it), its unit, its year and the period
-    it covers ("second quarter", "monthly": never the same figure as a year's). A share
-    ("13% of revenue") is compared only when its clause names what it is the share of.
+    companies named before it), its unit, its year and the period it covers ("second
+    quarter", "monthly": never the same figure as a year's). A share ("13% of revenue")
+    is compared only when its clause names what it is the share of.
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
         return None
@@ -163,14 +163,14 @@ def quantity_key(quantity: Quantity, entities: Mapping[str, Entity]) -> tuple[ob
     )
 
 
-def figure_keys(claims: Claims, entities: Mapping[str, Entity]) -> list[tuple[object, ...] | None]:
+def figure_keys(claims: Claims) -> list[tuple[object, ...] | None]:
     """The key of each quantity of a document (see `quantity_key`), in order.
 
     Figures one sentence gives for the same key are set side by side on purpose ("31
     sistemi DGX H100, cioè 248 GPU H100", "424 miliardi di parametri, di cui 47 attivi"):
     where they disagree, none of them is compared.
     """
-    keys = [quantity_key(quantity, entities) for quantity in claims.quantities]
+    keys = [quantity_key(quantity) for quantity in claims.quantities]
     seen: dict[tuple[int, object], Interval] = {}
     clashing: set[tuple[int, object]] = set()
     for quantity, key in zip(claims.quantities, keys, strict=True):
@@ -197,7 +197,7 @@ def comparables(
     """The claims of one document that can be compared with other articles."""
     date = document_date(doc)
     found: list[Comparable] = []
-    for quantity, key in zip(claims.quantities, figure_keys(claims, entities), strict=True):
+    for quantity, key in zip(claims.quantities, figure_keys(claims), strict=True):
         if quantity.assertion not in _COMPARED:
             continue
         if key is None or covered(quantity):

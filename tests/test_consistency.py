@@ -348,9 +348,9 @@ def test_figures_one_sentence_sets_side_by_side_are_not_compared(
     bare_linter, tmp_path: Path, lang: str, text: str
 ) -> None:
     claims = bare_linter.claims(bare_linter.document("a.md", text, lang=lang))
-    keys = [quantity_key(q, bare_linter.ruleset.entities) for q in claims.quantities]
+    keys = [quantity_key(q) for q in claims.quantities]
     assert keys[0] is not None and keys[0] == keys[1]
-    assert figure_keys(claims, bare_linter.ruleset.entities) == [None, None]
+    assert figure_keys(claims) == [None, None]
     assert conflicts(bare_linter, [write(tmp_path, "a.md", text, lang)]) == []
 
 
