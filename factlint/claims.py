@@ -28,6 +28,7 @@ from factlint.entities import EntityIndex, Mention
 from factlint.language import Language
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
+from factlint.unlisted import family, unlisted_names
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -260,6 +261,8 @@ class _LanguageTools:
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
+    # Words no product family is named with ("The 910B", "Nel 2025").
+    function_words: frozenset[str]
     concepts: _Concepts
     periods: _Periods
 
@@ -316,6 +319,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
+        function_words=language.common_words | language.stopwords | frozenset(skip),
         concepts=_concepts(data.get("concepts") or {}),
         periods=_periods(data.get("periods") or {}),
     )
@@ -388,6 +392,9 @@ class Extractor:
                     read,
                     (attributions, successions, derivations),
                 )
+        self._unlisted_lineage(
+            tools, masked, lowered, starts, mentions, read, (successions, derivations)
+        )
         quantities = self._quantities(
             tools, masked, lowered, sentences, starts, mentions, by_sentence, read
         )
@@ -420,38 +427,19 @@ class Extractor:
         for first, second in itertools.pairwise(group):
             if second.start - first.end > MAX_GAP or first.entity == second.entity:
                 continue
-            gap = lowered[first.end : second.start]
-            before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
-            if not distributive:
-                pair = _attribution_roles(first, second)
-                if pair is not None:
-                    role, product, owner = pair
-                    template = tools.relations.match(
-                        "attribution", role, gap, before, lowered, second.end
-                    )
-                    if template is not None:
-                        attributions.append(
-                            Attribution(
-                                product,
-                                owner,
-                                first.start,
-                                second.end,
-                                template.text,
-                                _asserted(read, number, template, first, second),
-                                number,
-                            )
-                        )
-                        continue
-            if first.type == second.type and first.type in SUCCESSION_TYPES:
-                related = _related(
-                    tools.relations, "succession", first, second, gap, before, lowered
+            pair = None if distributive else _attribution_roles(first, second)
+            if pair is not None:
+                role, product, owner = pair
+                gap = lowered[first.end : second.start]
+                before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
+                template = tools.relations.match(
+                    "attribution", role, gap, before, lowered, second.end
                 )
-                if related is not None:
-                    template, newer, older = related
-                    successions.append(
-                        Succession(
-                            newer,
-                            older,
+                if template is not None:
+                    attributions.append(
+                        Attribution(
+                            product,
+                            owner,
                             first.start,
                             second.end,
                             template.text,
@@ -460,22 +448,28 @@ class Extractor:
                         )
                     )
                     continue
-                related = _related(
-                    tools.relations, "derivation", first, second, gap, before, lowered
-                )
-                if related is not None:
-                    template, variant, base = related
-                    derivations.append(
-                        Derivation(
-                            variant,
-                            base,
-                            first.start,
-                            second.end,
-                            template.text,
-                            _asserted(read, number, template, first, second),
-                            number,
-                        )
-                    )
+            if first.type == second.type and first.type in SUCCESSION_TYPES:
+                _lineage(tools, lowered, number, first, second, read, (successions, derivations))
+
+    def _unlisted_lineage(
+        self,
+        tools: _LanguageTools,
+        masked: str,
+        lowered: str,
+        starts: Sequence[int],
+        mentions: Sequence[Mention],
+        read: _AssertionReader,
+        found: tuple[list[Succession], list[Derivation]],
+    ) -> None:
+        """Successions and versions between two names of one family no rule lists
+        ("the Ascend 910B, successor to the Ascend 910C")."""
+        names = unlisted_names(masked, mentions, tools.function_words)
+        for first, second in itertools.pairwise(names):
+            if family(first) != family(second) or first.entity == second.entity:
+                continue
+            number = bisect.bisect_right(starts, first.start) - 1
+            if number >= 0 and bisect.bisect_right(starts, second.start) - 1 == number:
+                _lineage(tools, lowered, number, first, second, read, found)
 
     def _quantities(
         self,
@@ -692,6 +686,40 @@ def _unknown_names(
             continue
         found.append(_NAME_NOISE.sub("", match.group(0).lower()))
     return tuple(found)
+
+
+def _lineage(
+    tools: _LanguageTools,
+    lowered: str,
+    number: int,
+    first: Mention,
+    second: Mention,
+    read: _AssertionReader,
+    found: tuple[list[Succession], list[Derivation]],
+) -> None:
+    """The succession, else the version statement, two adjacent names of sentence
+    `number` fit, if any."""
+    successions, derivations = found
+    if second.start - first.end > MAX_GAP:
+        return
+    sentence_start = read.sentences[number][0]
+    gap = lowered[first.end : second.start]
+    before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
+    related = _related(tools.relations, "succession", first, second, gap, before, lowered)
+    if related is not None:
+        template, newer, older = related
+        asserted = _asserted(read, number, template, first, second)
+        successions.append(
+            Succession(newer, older, first.start, second.end, template.text, asserted, number)
+        )
+        return
+    related = _related(tools.relations, "derivation", first, second, gap, before, lowered)
+    if related is not None:
+        template, variant, base = related
+        asserted = _asserted(read, number, template, first, second)
+        derivations.append(
+            Derivation(variant, base, first.start, second.end, template.text, asserted, number)
+        )
 
 
 def _related(

@@ -219,13 +219,19 @@ def comparables(
             continue
         newer, older = succession.newer.entity, succession.older.entity
         side = _side(doc, succession.start, succession.end, date, succession.assertion, reported)
-        says = f"{entities[newer].name} comes after {entities[older].name}"
+        says = f"{_name(newer, entities)} comes after {_name(older, entities)}"
         found.append(
             Comparable(
                 "lineage", ("lineage", min(newer, older), max(newer, older)), newer, says, side
             )
         )
     return found
+
+
+def _name(entity_id: str, entities: Mapping[str, Entity]) -> str:
+    """An entity's name; a product no rule file lists is known by its name as written."""
+    entity = entities.get(entity_id)
+    return entity_id if entity is None else entity.name
 
 
 def conflicts(items: Iterable[Comparable]) -> list[Finding]:

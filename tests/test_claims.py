@@ -81,6 +81,38 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
     ("lang", "text", "expected"),
     [
         (
+            "en",
+            "The Ascend 910C, successor to the Ascend 910B, is in volume production.",
+            [("Ascend 910C", "Ascend 910B")],
+        ),
+        (
+            "it",
+            "Il Kirin 9000S, che ha sostituito il Kirin 9010, è prodotto da SMIC.",
+            [("Kirin 9000S", "Kirin 9010")],
+        ),
+        (
+            "it",
+            "AMD punta sull'Instinct MI325X, erede dell'Instinct MI355X, nei data center.",
+            [("Instinct MI325X", "Instinct MI355X")],
+        ),
+        ("it", "L'Ascend 910C, successore del 910B, arriva ora.", [("Ascend 910C", "Ascend 910B")]),
+        # two families, or a listed chip, are never related by name alone
+        ("en", "The Kunpeng 920 replaced the Ascend 910B in its servers.", []),
+        ("en", "The Ascend 910C replaces Nvidia's H20 in Chinese data centres.", []),
+        ("en", "Huawei sells the Ascend 910B and the Ascend 910C.", []),
+    ],
+)
+def test_successions_of_products_no_rule_lists(
+    linter, lang: str, text: str, expected: list
+) -> None:
+    found = [(s.newer.entity, s.older.entity) for s in claims_of(linter, text, lang).successions]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
             "it",
             "L'H20, la versione depotenziata per la Cina dell'H100, torna in vendita.",
             [("h20", "h100")],

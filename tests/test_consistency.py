@@ -375,6 +375,17 @@ def test_lineage_without_rule_flags_both_sides(bare_linter, tmp_path: Path) -> N
     ]
 
 
+def test_lineage_of_products_no_rule_lists(bare_linter, tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", "Il Kirin 9000S, che ha sostituito il Kirin 9010, è di SMIC.")
+    b = write(tmp_path, "b.md", "The Kirin 9010, successor to the Kirin 9000S, is new.", "en")
+    found = conflicts(bare_linter, [a, b])
+    assert [(Path(f.path).name, f.rule) for f in found] == [
+        ("a.md", "consistency.lineage"),
+        ("b.md", "consistency.lineage"),
+    ]
+    assert "Kirin 9010 comes after Kirin 9000S" in found[1].message
+
+
 def test_where_a_rule_states_the_fact_only_the_rule_judges(linter, tmp_path: Path) -> None:
     a = write(
         tmp_path,

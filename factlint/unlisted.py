@@ -1,0 +1,80 @@
+"""Product names no rule file lists, told by their model number: "Ascend 910C",
+"Kirin 9000S", "Instinct MI355X".
+
+Articles order such products as they order listed ones ("the Ascend 910C, successor to
+the 910B"), and two articles can disagree about that order even though no rule knows the
+family. These names take part only in successions and version statements, and only with
+a name of their own family: "Ascend 910C" is never related to "Kunpeng 920" or "H20".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from factlint.entities import Mention
+
+UNLISTED_TYPE = "unlisted"
+# How far after a named family a model number written alone still belongs to it: about
+# two sentences ("L'Ascend 910C è in produzione. Il 910C sostituisce il 910B").
+BARE_REACH = 400
+
+# A family word, then a model number with at least two digits ("910B", "MI355X", "9010").
+# The capital comes first and the look-behind after it, so that `re` skips lowercase text
+# in C.
+_NAMED = re.compile(
+    r"[A-ZÀ-ÖØ-Þ](?<![\w\-][A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]{2,}"
+    r"[ \-][A-Z]{0,3}\d{2,}[A-Z]{0,3}(?![\w.,]\w|\w)"
+)
+# A model number written alone ("successore del 910B"): it needs a letter, since bare
+# digits are figures.
+_BARE = re.compile(r"(?<![\w\-.,])(?:[A-Z]{1,3}\d{2,}[A-Z]{0,3}|\d{2,}[A-Z]{1,3})(?![\w.,]\w|\w)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def unlisted_names(
+    masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
+) -> list[Mention]:
+    """Every unlisted product name in `masked`, in text order, none inside a known name.
+
+    A model number written alone belongs to the family named last before it, if that is
+    near (`BARE_REACH` characters), and is no name otherwise. A word in `ordinary`
+    (lowercased) names no family: "The 910B" is no product.
+    """
+    starts = [m.start for m in mentions]
+    found: list[Mention] = []
+    for match in _NAMED.finditer(masked):
+        start, end = match.span()
+        word, _, code = match.group(0).replace("-", " ").partition(" ")
+        if (
+            word.lower() in ordinary
+            or _YEAR_LIKE.fullmatch(code)
+            or _covered(starts, mentions, start, end)
+        ):
+            continue
+        found.append(Mention(f"{word} {code}", UNLISTED_TYPE, start, end, match.group(0)))
+    if not found:
+        return found
+    named = [m.start for m in found]
+    for match in _BARE.finditer(masked, found[0].end):
+        start, end = match.span()
+        before = found[bisect.bisect_right(named, start) - 1]
+        if before.end > start or start - before.end > BARE_REACH:
+            continue
+        if _covered(starts, mentions, start, end):
+            continue
+        code = match.group(0)
+        found.append(Mention(f"{family(before)} {code}", UNLISTED_TYPE, start, end, code))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end: int) -> bool:
+    at = bisect.bisect_right(starts, end - 1) - 1
+    return at >= 0 and mentions[at].end > start
+
+
+def family(mention: Mention) -> str:
+    """The family word of an unlisted name ("Ascend" for "Ascend 910C")."""
+    return mention.entity.partition(" ")[0]

@@ -1,0 +1,65 @@
+"""Unlisted product names: a family word and a model number no rule file declares."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.entities import Mention
+from factlint.unlisted import UNLISTED_TYPE, family, unlisted_names
+
+
+def names(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
+    return [
+        (m.entity, m.surface)
+        for m in unlisted_names(text, mentions, frozenset({"dubai", "the", "nel"}))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'Ascend 910C di Huawei ha preso il posto dell'Ascend 910B.",
+            [("Ascend 910C", "Ascend 910C"), ("Ascend 910B", "Ascend 910B")],
+        ),
+        (
+            "AMD punta sull'Instinct MI355X, erede dell'Instinct MI325X.",
+            [("Instinct MI355X", "Instinct MI355X"), ("Instinct MI325X", "Instinct MI325X")],
+        ),
+        (
+            "The Kirin 9000S powers the Mate 60 Pro.",
+            [("Kirin 9000S", "Kirin 9000S"), ("Mate 60", "Mate 60")],
+        ),
+        ("Il Kunlun-P800 di Baidu.", [("Kunlun P800", "Kunlun-P800")]),
+        # a model number alone belongs to the family named just before it
+        (
+            "The Ascend 910C, successor to the 910B, ships in volume.",
+            [("Ascend 910C", "Ascend 910C"), ("Ascend 910B", "910B")],
+        ),
+        # bare digits are figures, years are dates, ordinary words are no family
+        ("Nel 2025 Huawei ha venduto 910 mila chip.", []),
+        ("The 910B is popular.", []),
+        ("Dubai 2040 è il piano della città.", []),
+        ("Il modello 3.5 è uscito; Versione 2.1.", []),
+    ],
+)
+def test_unlisted_names_in_italian_and_english_news(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert names(text) == expected
+
+
+def test_known_names_are_not_unlisted() -> None:
+    text = "Nvidia H200 e Ascend 910C."
+    known = (Mention("nvidia", "company", 0, 6, "Nvidia"), Mention("h200", "chip", 7, 11, "H200"))
+    assert names(text, known) == [("Ascend 910C", "Ascend 910C")]
+
+
+def test_a_model_number_far_from_its_family_is_no_name() -> None:
+    text = "L'Ascend 910C è pronto. " + "Parole. " * 60 + "Il 910B resta."
+    assert names(text) == [("Ascend 910C", "Ascend 910C")]
+
+
+def test_family_and_type() -> None:
+    (mention,) = unlisted_names("the Instinct MI300X", (), frozenset())
+    assert (family(mention), mention.type) == ("Instinct", UNLISTED_TYPE)
