@@ -377,24 +377,25 @@ class NumberParser:
                 continue
             simple = self._simple.get(lowered)
             segments = (
-                [(simple, m.start(), m.end() - 1, True)]
+                [(simple, m.start(), m.end() - 1, True, self._step(lowered, simple))]
                 if simple is not None
                 else self._word_segments(written, m.start())
             )
-            for value, start, end, single in segments:
+            for value, start, end, single, step in segments:
                 if start < skip or (single and value == 1):
                     continue
-                result, skip = self._quantity(text, rtext, start, text[start:end], value)
+                result, skip = self._quantity(text, rtext, start, text[start:end], value, step)
                 if result is not None:
                     found.append(result)
         return _settle(found)
 
     def _quantity(
-        self, text: str, rtext: str, start: int, words: str | None, value: int
+        self, text: str, rtext: str, start: int, words: str | None, value: int, step: int = 1
     ) -> tuple[tuple[NumberMatch, int | None] | None, int]:
         """Read the quantity whose numeral starts at `start`.
 
-        `words` is the numeral when it is written in words (`value` is then its value);
+        `words` is the numeral when it is written in words (`value` is then its value, and
+        `step` the multiplier it ends with, "mila" or "million", which it is precise to);
         otherwise it is written in digits, which may turn out to be a code, a date or a
         phone number. Returns the match (with, when its unit is a context unit, the end
         it has without that unit) and the offset up to which later hits are part of it.
@@ -522,13 +523,12 @@ class NumberParser:
         else:
             value_end = end
             scale = scale1 or 1
+            if step > 1 and mantissa % step == 0:
+                # "trecentomila" is as precise as "300 mila", "un milione" as "1 milione"
+                mantissa, scale = mantissa // step, scale * step
             number = mantissa * scale / 10**decimals
             if qualifier is None:
-                denominator = 2 * 10**decimals
-                interval = Interval(
-                    (2 * mantissa - 1) * scale / denominator,
-                    (2 * mantissa + 1) * scale / denominator,
-                )
+                interval = Interval(*_as_written(mantissa, decimals, scale))
             else:
                 interval = self._interval(mantissa, decimals, scale, qualifier)
         match = NumberMatch(
@@ -697,7 +697,7 @@ class NumberParser:
         segments = self._word_segments(tail.group("w2"), tail.start("w2"))
         if not segments:
             return None
-        value, _, top_end, single = segments[0]
+        value, _, top_end, single, _ = segments[0]
         if single and value == 1:
             return None
         if tail.start("s2") >= 0 and top_end != tail.end("w2"):
@@ -711,23 +711,21 @@ class NumberParser:
 
         Ends are computed from integers so that "3,5" gives exactly [3.45, 3.55].
         """
-        denominator = 2 * 10**decimals
+        low, high = _as_written(mantissa, decimals, scale)
         if qualifier == "over":
             return Interval(mantissa * scale / 10**decimals, math.inf, True, True)
         if qualifier == "under":
             return Interval(-math.inf, mantissa * scale / 10**decimals, True, True)
         if qualifier == "at_least":
-            return Interval((2 * mantissa - 1) * scale / denominator, math.inf, False, True)
+            return Interval(low, math.inf, False, True)
         if qualifier == "up_to":
-            return Interval(-math.inf, (2 * mantissa + 1) * scale / denominator, True, False)
+            return Interval(-math.inf, high, True, False)
         if qualifier == "about":
             value = mantissa * scale / 10**decimals
             a = _tidy(value * (1 - self._tolerance))
             b = _tidy(value * (1 + self._tolerance))
             return Interval(min(a, b), max(a, b))
-        return Interval(
-            (2 * mantissa - 1) * scale / denominator, (2 * mantissa + 1) * scale / denominator
-        )
+        return Interval(low, high)
 
     # --- number words -------------------------------------------------------------------
 
@@ -862,10 +860,17 @@ class NumberParser:
             j += 1
         return j
 
-    def _word_segments(self, text: str, offset: int) -> list[tuple[int, int, int, bool]]:
-        """The numbers in a run of number words: (value, start, end, single piece)."""
+    def _step(self, word: str, value: int) -> int:
+        """The multiplier a one-piece number word is precise to: itself for "mille" or
+        "million", else 1."""
+        multiplier = self._pieces[word][0]
+        return value if multiplier and value >= _SMALL_MULTIPLIER else 1
+
+    def _word_segments(self, text: str, offset: int) -> list[tuple[int, int, int, bool, int]]:
+        """The numbers in a run of number words: (value, start, end, single piece, the
+        multiplier of a thousand or more it ends with, else 1)."""
         pieces = self._word_pieces(text, offset)
-        out: list[tuple[int, int, int, bool]] = []
+        out: list[tuple[int, int, int, bool, int]] = []
         i = 0
         while i < len(pieces):
             stop = self._valid_run(pieces, i)
@@ -879,7 +884,9 @@ class NumberParser:
                         stop = k
                         break
             run = pieces[i:stop]
-            out.append((_word_value(run), run[0].start, run[-1].end, len(run) == 1))
+            last = run[-1]
+            step = last.value if last.multiplier and last.value >= _SMALL_MULTIPLIER else 1
+            out.append((_word_value(run), run[0].start, run[-1].end, len(run) == 1, step))
             i = stop
         return out
 
@@ -954,6 +961,18 @@ def _format(x: float) -> str:
     if x == int(x) and abs(x) < 1e16:
         return str(int(x))
     return repr(x)
+
+
+def _as_written(mantissa: int, decimals: int, scale: int) -> tuple[float, float]:
+    """The values a number rounds to as written: half its last digit either side
+    ("3,5" is 3.45 to 3.55), computed from integers so that the ends are exact. A lone
+    "1" ("1 trillion", "0,1") is read to a quarter either side, not a half: no writer
+    means 1.5 trillion by "1 trillion"."""
+    if abs(mantissa) == 1:
+        denominator = 4 * 10**decimals
+        return (4 * mantissa - 1) * scale / denominator, (4 * mantissa + 1) * scale / denominator
+    denominator = 2 * 10**decimals
+    return (2 * mantissa - 1) * scale / denominator, (2 * mantissa + 1) * scale / denominator
 
 
 def _tidy(x: float) -> float:
