@@ -428,6 +428,10 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
             ["data-center", "revenue"],
         ),
         ("en", "Nvidia reported revenue of $46.7 billion.", ["revenue"]),
+        # money committed or set aside is invested
+        ("en", "Alibaba has committed 480 billion yuan to AI infrastructure.", ["investment"]),
+        ("it", "Alibaba ha stanziato 380 miliardi di yuan per il cloud.", ["investment"]),
+        ("it", "Tencent spenderà 90 miliardi di yuan in server.", ["investment"]),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
