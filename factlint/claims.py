@@ -38,6 +38,8 @@ SUCCESSION_TYPES = frozenset({"chip", "model", "product"})
 RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
 # How far apart two names may be and still be related by a template.
 MAX_GAP = 80
+# How far before a name the words introducing a term may start ("l'abbreviazione ").
+_TERM_CUE_REACH = 24
 # How many words after a number say what it counts.
 COUNTED_WORDS = 6
 # A number's context: its sentence and this many sentences before it.
@@ -172,6 +174,20 @@ def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
 
 
+def _ending_cue(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex for any of `phrases` ending right before a name (spaces between)."""
+    cue = _cue_regex(phrases)
+    return None if cue is None else re.compile(rf"(?:{cue.pattern})\s+$")
+
+
+def _introduced_term(cue: re.Pattern[str], lowered: str, mention: Mention) -> bool:
+    """Whether a wrong spelling of a name is a term the text introduces ("la cosiddetta
+    XAI"), not the name misspelt."""
+    return mention.variant and bool(
+        cue.search(lowered, max(0, mention.start - _TERM_CUE_REACH), mention.start)
+    )
+
+
 @dataclass(frozen=True)
 class _Concepts:
     """A language's words for what numbers count, compiled to one regex per scope."""
@@ -261,6 +277,7 @@ class _LanguageTools:
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
+    term_cue: re.Pattern[str] | None
     # Words no product family is named with ("The 910B", "Nel 2025").
     function_words: frozenset[str]
     concepts: _Concepts
@@ -319,6 +336,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
+        term_cue=_ending_cue(data.get("term_cues", ())),
         function_words=language.common_words | language.stopwords | frozenset(skip),
         concepts=_concepts(data.get("concepts") or {}),
         periods=_periods(data.get("periods") or {}),
@@ -369,6 +387,8 @@ class Extractor:
         if len(lowered) != len(masked):
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in masked)
         mentions = self.index.find(masked, lowered, doc.lang)
+        if tools.term_cue is not None and any(m.variant for m in mentions):
+            mentions = [m for m in mentions if not _introduced_term(tools.term_cue, lowered, m)]
         sentences = split_sentences(masked, tools.abbreviations)
         starts = [start for start, _ in sentences]
         by_sentence = _group_mentions(mentions, starts)

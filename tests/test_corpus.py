@@ -27,10 +27,7 @@ KNOWN_MISSES = {
 
 
 # Findings on text that is right, and why factlint cannot tell yet.
-KNOWN_FALSE_ALARMS = {
-    # "la cosiddetta XAI, l'intelligenza artificiale spiegabile": the acronym, not xAI
-    ("b-it-05-chatbot-europa-garante.md", 37, "company-names"),
-}
+KNOWN_FALSE_ALARMS: set[tuple[str, int, str]] = set()
 
 
 # Cross-article conflicts factlint does not find yet, and why.

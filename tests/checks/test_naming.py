@@ -26,6 +26,8 @@ def naming(linter, text: str, lang: str) -> list[tuple[str, str | None]]:
         ("en", "Alibabba's cloud unit grew.", [("Alibabba", "Alibaba")]),
         ("en", "Tencnet reported strong results.", [("Tencnet", "Tencent")]),
         ("en", "Open AI released a new model.", [("Open AI", "OpenAI")]),
+        ("it", "La XAI di Elon Musk ha presentato Grok.", [("XAI", "xAI")]),
+        ("en", "XAI, Elon Musk's start-up, released Grok 4.", [("XAI", "xAI")]),
     ],
 )
 def test_misspellings_are_flagged(linter, lang: str, text: str, expected: list) -> None:
@@ -47,6 +49,10 @@ def test_misspellings_are_flagged(linter, lang: str, text: str, expected: list) 
         # a wrong spelling of several words is wrong only as written
         ("en", "The rise of open AI models from China worries Washington."),
         ("it", "Il dibattito sui modelli open AI cinesi si è acceso."),
+        # a term the text introduces is no misspelt name
+        ("it", "Torna di moda la cosiddetta XAI, l'intelligenza artificiale spiegabile."),
+        ("en", "Regulators want so-called XAI, or explainable AI, in banking."),
+        ("en", "Researchers use the acronym XAI for explainable AI."),
     ],
 )
 def test_right_names_and_look_alikes_are_quiet(linter, lang: str, text: str) -> None:
