@@ -175,9 +175,15 @@ def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _ending_cue(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex for any of `phrases` ending right before a name (spaces between)."""
-    cue = _cue_regex(phrases)
-    return None if cue is None else re.compile(rf"(?:{cue.pattern})\s+$")
+    """A regex for any of `phrases` ending right before a name (spaces between); a phrase
+    may start with punctuation (", or" in "explainable AI, or XAI")."""
+    unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return None
+    body = "|".join(
+        ("(?<!\\w)" if p[0].isalnum() else "") + re.escape(p).replace("'", "['’]") for p in unique
+    )
+    return re.compile(rf"(?:{body})\s+$")
 
 
 def _introduced_term(cue: re.Pattern[str], lowered: str, mention: Mention) -> bool:
@@ -943,8 +949,9 @@ class _AssertionReader:
         """How the claim starting at `start`, in sentence `index`, is asserted
         (`clause_start` is where its clause starts, when the caller knows it).
 
-        A claim in quotation marks is reported; a reported claim is disputed when the
-        sentence before or after it disputes it ("A post claimed X. It was not.").
+        A claim in quotation marks is reported; a reported or hedged claim is disputed
+        when the sentence before or after it disputes it ("A post claimed X. It was not.",
+        "Circolava la voce che X. È falso.").
         """
         if self._is_plain(index):
             return Assertion.PLAIN
@@ -960,14 +967,17 @@ class _AssertionReader:
         if self._within(Assertion.CONDITIONAL, sentence_start, start):
             return Assertion.CONDITIONAL
         if self._in_sentence(Assertion.HEDGED, index):
-            return Assertion.HEDGED
+            return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.HEDGED
         if (
             self._has_quotes(index) and _quoted(self.lowered, sentence_start, start)
         ) or self._in_sentence(Assertion.REPORTED, index):
-            for neighbour in (index - 1, index + 1):
-                if 0 <= neighbour < len(self.sentences) and self._in_sentence(
-                    Assertion.DISPUTED, neighbour
-                ):
-                    return Assertion.DISPUTED
-            return Assertion.REPORTED
+            return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.REPORTED
         return Assertion.PLAIN
+
+    def _disputed_nearby(self, index: int) -> bool:
+        """Whether the sentence before or after sentence `index` disputes something."""
+        return any(
+            0 <= neighbour < len(self.sentences)
+            and self._in_sentence(Assertion.DISPUTED, neighbour)
+            for neighbour in (index - 1, index + 1)
+        )

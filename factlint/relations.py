@@ -36,6 +36,7 @@ _APOSTROPHE = "['’]"
 _SEPARATOR_OPTIONAL = r"\s*[,:;–—-]?\s*"
 _SEPARATOR_REQUIRED = r"\s*[,:;–—-]\s*"
 _MAX_SUFFIX_FILLERS = 4
+_COMPOUND = r"[^\W_]+(?:-[^\W_]+)+\s+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,12 +160,14 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
     elided = sorted(
         {f.lower()[:-1] for f in fillers if f.endswith(("'", "’"))}, key=len, reverse=True
     )
-    options = []
+    # A hyphenated compound stands before a noun as an adjective, whatever its words
+    # ("the trillion-parameter open-weight model made by", "the export-compliant version").
+    options = [_COMPOUND]
     if words:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
     if elided:
         options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
-    return "(?:" + "|".join(options) + ")" if options else ""
+    return "(?:" + "|".join(options) + ")"
 
 
 class RelationMatcher:
@@ -182,9 +185,9 @@ class RelationMatcher:
         # Before a name, atomic and possessive: fillers never give back what they took, so
         # ambiguous fillers ("a", "a a") cannot make matching backtrack exponentially. In an
         # apposition, lazy: the template's own words may be fillers too ("il modello di").
-        filler_regex = f"(?>{filler})*+" if filler else ""
-        apposition = f"{_SEPARATOR_OPTIONAL}{filler}*?" if filler else _SEPARATOR_OPTIONAL
-        one_filler = LazyPattern(filler or "(?!)")
+        filler_regex = f"(?>{filler})*+"
+        apposition = f"{_SEPARATOR_OPTIONAL}{filler}*?"
+        one_filler = LazyPattern(filler)
         # One compiled pattern per distinct regex: many templates share an infix (", ").
         patterns: dict[str, LazyPattern] = {}
 

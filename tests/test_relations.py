@@ -75,7 +75,7 @@ EN = matcher("en")
             "variant",
             ", a cut-down version of the ",
             "",
-            "{variant}, a cut-down version of {base}",
+            "{variant}, cut-down version of {base}",
         ),
         (
             EN,
@@ -83,7 +83,7 @@ EN = matcher("en")
             "variant",
             ", a cut - down version of the ",
             "",
-            "{variant}, a cut-down version of {base}",
+            "{variant}, cut-down version of {base}",
         ),
         (
             IT,
