@@ -70,7 +70,9 @@ def records(
             template=claim.template,
         )
         yield record
-    for claim, key in zip(claims.quantities, consistency.figure_keys(claims), strict=True):
+    date = consistency.document_date(doc)
+    keys = consistency.figure_keys(claims, date)
+    for claim, key in zip(claims.quantities, keys, strict=True):
         record = _base(doc, "quantity", claim.start, claim.phrase_end, claim.assertion.value)
         record.update(
             value=_interval(claim.number.interval),

@@ -274,6 +274,7 @@ class _LanguageTools:
     change: re.Pattern[str] | None
     skip_words: frozenset[str]
     stop_words: frozenset[str]
+    counted_tails: re.Pattern[str] | None
     genitives: frozenset[str]
     counted_pass: frozenset[str]
     measures: Mapping[str, str]
@@ -329,6 +330,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
         skip_words=frozenset(skip),
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
+        counted_tails=_cue_regex(data.get("counted_tails", ())),
         genitives=frozenset(str(w).lower() for w in data.get("genitives", ())),
         counted_pass=frozenset(str(w).lower() for w in data.get("counted_pass", ())),
         measures={
@@ -802,6 +804,10 @@ def _counted(
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
         joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
         if word in tools.stop_words and not joins_names:
+            tail = _counted_tail(tools, lowered, match.start(), end)
+            if tail is not None:
+                words.append(lowered[match.start() : tail])
+                ends.append(tail)
             break
         words.append(word)
         ends.append(match.end())
@@ -826,6 +832,23 @@ def _counted(
         words, ends = words[:index], ends[:index]
         break
     return " ".join(words), ends[-1], measure
+
+
+def _counted_tail(tools: _LanguageTools, lowered: str, start: int, end: int) -> int | None:
+    """Where a phrase that closes what a number counts ends, if one starts at `start`:
+    "in total" in "235 billion parameters in total and", not "in tutto" in "400 milioni di
+    download in tutto il mondo", where an article or preposition carries on."""
+    if tools.counted_tails is None:
+        return None
+    tail = tools.counted_tails.match(lowered, start)
+    if tail is None or tail.end() > end:
+        return None
+    after = _WORDS.search(lowered, tail.end(), min(end, tail.end() + 20))
+    if after is not None and not lowered[tail.end() : after.start()].strip():
+        word = after.group(0)
+        if word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words:
+            return None
+    return tail.end()
 
 
 def _phrase_words(tools: _LanguageTools, words: Sequence[str]) -> set[int]:

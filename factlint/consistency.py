@@ -117,14 +117,16 @@ def _side(
     )
 
 
-def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
+def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
     The key is: the concepts it counts, the products it counts, the unknown names in what
     it counts ("Ascend 910C"), the place named in its clause (or, for a number said of
     nothing, the nearest one before), what it is said of (the products, else the
     companies named before it), its unit, its year and the period it covers ("second
-    quarter", "monthly": never the same figure as a year's). A share ("13% of revenue")
+    quarter", "monthly": never the same figure as a year's). A figure for a period in no
+    year the text names ("the quarter", "nel trimestre") is of the quarter the article
+    is dated in (`date`, its front matter's), if it is dated. A share ("13% of revenue")
     is compared only when its clause names what it is the share of.
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
@@ -150,7 +152,9 @@ def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
     # What the number is said of must be named: counting H800s in general says nothing.
     if not (where or who):
         return None
-    year = quantity.years[0] if quantity.years else None
+    year: int | str | None = quantity.years[0] if quantity.years else None
+    if year is None and quantity.periods and date is not None:
+        year = _date_quarter(date)
     return (
         tuple(sorted(quantity.concepts)),
         of,
@@ -163,14 +167,20 @@ def quantity_key(quantity: Quantity) -> tuple[object, ...] | None:
     )
 
 
-def figure_keys(claims: Claims) -> list[tuple[object, ...] | None]:
-    """The key of each quantity of a document (see `quantity_key`), in order.
+def _date_quarter(date: str) -> str:
+    """The calendar quarter of a YYYY-MM-DD date ("2025-Q3"), or its year alone."""
+    month = date[5:7]
+    return f"{date[:4]}-Q{(int(month) - 1) // 3 + 1}" if month.isdigit() else date[:4]
+
+
+def figure_keys(claims: Claims, date: str | None = None) -> list[tuple[object, ...] | None]:
+    """The key of each quantity of a document dated `date` (see `quantity_key`), in order.
 
     Figures one sentence gives for the same key are set side by side on purpose ("31
     sistemi DGX H100, cioè 248 GPU H100", "424 miliardi di parametri, di cui 47 attivi"):
     where they disagree, none of them is compared.
     """
-    keys = [quantity_key(quantity) for quantity in claims.quantities]
+    keys = [quantity_key(quantity, date) for quantity in claims.quantities]
     seen: dict[tuple[int, object], Interval] = {}
     clashing: set[tuple[int, object]] = set()
     for quantity, key in zip(claims.quantities, keys, strict=True):
@@ -197,7 +207,7 @@ def comparables(
     """The claims of one document that can be compared with other articles."""
     date = document_date(doc)
     found: list[Comparable] = []
-    for quantity, key in zip(claims.quantities, figure_keys(claims), strict=True):
+    for quantity, key in zip(claims.quantities, figure_keys(claims, date), strict=True):
         if quantity.assertion not in _COMPARED:
             continue
         if key is None or covered(quantity):
@@ -293,7 +303,7 @@ class _IntervalGroup(_Group):
         self.highs = [_interval(i).high for i in self.by_high]
         self.by_low = sorted(items, key=lambda i: _interval(i).low)
         self.lows = [_interval(i).low for i in self.by_low]
-        self.majority = _majority_point(items)
+        self.majority = _majority_region(items)
 
     def partners(self, item: Comparable) -> list[Comparable]:
         value = _interval(item)
@@ -323,7 +333,7 @@ class _IntervalGroup(_Group):
     def in_majority(self, item: Comparable) -> bool:
         if self.majority is None:
             return False
-        return _interval(item).overlaps(Interval(self.majority, self.majority))
+        return _interval(item).overlaps(self.majority)
 
 
 def _interval(item: Comparable) -> Interval:
@@ -331,8 +341,11 @@ def _interval(item: Comparable) -> Interval:
     return item.value
 
 
-def _majority_point(items: Sequence[Comparable]) -> float | None:
-    """A value most articles' intervals contain, if at least two and over half of them do."""
+def _majority_region(items: Sequence[Comparable]) -> Interval | None:
+    """Values most articles' intervals contain, if at least two and over half of them do:
+    the stretch between the event that opens the largest overlap and the next one (a
+    stretch, not a point, so that "more than 300,000" twice agrees though 300,000 itself
+    is in neither)."""
     events: list[tuple[float, int, str]] = []
     for item in items:
         value = _interval(item)
@@ -341,8 +354,8 @@ def _majority_point(items: Sequence[Comparable]) -> float | None:
     events.sort()
     articles = len({item.side.path for item in items})
     open_counts: dict[str, int] = defaultdict(int)
-    best, best_point = 0, None
-    for point, closing, path in events:
+    best, region = 0, None
+    for index, (point, closing, path) in enumerate(events):
         if closing:
             open_counts[path] -= 1
             if not open_counts[path]:
@@ -350,9 +363,9 @@ def _majority_point(items: Sequence[Comparable]) -> float | None:
         else:
             open_counts[path] += 1
             if len(open_counts) > best:
-                best, best_point = len(open_counts), point
+                best, region = len(open_counts), Interval(point, events[index + 1][0])
     if best >= 2 and best * 2 > articles:
-        return best_point
+        return region
     return None
 
 

@@ -182,6 +182,15 @@ def test_derivations(linter, lang: str, text: str, expected: list) -> None:
             [],
         ),
         ("en", "more than half of the chips sold in China", "chips sold", []),
+        # a phrase that closes the count though it opens with a stop word
+        (
+            "en",
+            "GLM-4.5 has 355 billion parameters in total and is aimed at agents.",
+            "parameters in total",
+            [],
+        ),
+        ("it", "GLM-4.5 ha 355 miliardi di parametri in tutto.", "parametri in tutto", []),
+        ("it", "Qwen conta 400 milioni di download in tutto il mondo.", "download", []),
         (
             "it",
             "tre dei suoi colossi tecnologici – ByteDance, Alibaba e Tencent",

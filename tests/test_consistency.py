@@ -337,6 +337,77 @@ def test_attribution_without_rule_flags_both_sides(bare_linter, tmp_path: Path) 
     ]
 
 
+def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
+    bare_linter, tmp_path: Path
+) -> None:
+    april = "Nvidia ha registrato ricavi per 44 miliardi di dollari nel trimestre."
+    december = "Nvidia reported revenue of $57 billion in the quarter."
+    a = write(tmp_path, "a.md", april, date="2025-04-16")
+    b = write(tmp_path, "b.md", december, "en", date="2025-12-09")
+    c = write(tmp_path, "c.md", december, "en", date="2025-05-20")
+    assert conflicts(bare_linter, [a, b]) == []
+    assert [(Path(f.path).name, f.rule) for f in conflicts(bare_linter, [a, c])] == [
+        ("a.md", "consistency.figure")
+    ]
+
+
+def test_two_articles_saying_more_than_the_same_figure_are_the_majority(
+    bare_linter, tmp_path: Path
+) -> None:
+    a = write(tmp_path, "a.md", "Anthropic serves more than 300,000 business customers.", "en")
+    b = write(tmp_path, "b.md", "- Anthropic has more than 300,000 business customers.", "en")
+    c = write(tmp_path, "c.md", "Anthropic conta circa 200.000 clienti aziendali.")
+    assert [(Path(f.path).name, f.rule) for f in conflicts(bare_linter, [a, b, c])] == [
+        ("c.md", "consistency.figure")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compared"),
+    [
+        # active parameters are a part of the total; active users are users
+        (
+            "Kimi K2 ha 32 miliardi di parametri attivi.",
+            "Kimi K2 has 1 trillion parameters.",
+            False,
+        ),
+        (
+            "Kimi K2 ha 32 miliardi di parametri attivi.",
+            "Kimi K2 has 37 billion active parameters.",
+            True,
+        ),
+        (
+            "GLM-4.5 conta 355 miliardi di parametri complessivi.",
+            "GLM-4.5 has 235 billion parameters in total.",
+            True,
+        ),
+        (
+            "ChatGPT ha 800 milioni di utenti attivi settimanali.",
+            "ChatGPT has 700 million weekly users.",
+            True,
+        ),
+        # pre-training is a part of the training run
+        (
+            "Il pre-addestramento di DeepSeek-V3 ha richiesto 2,664 milioni di ore GPU H800.",
+            "DeepSeek-V3 took 2.788 million H800 GPU hours to train.",
+            False,
+        ),
+        (
+            "ChatGPT conta circa 15 milioni di abbonati paganti.",
+            "ChatGPT has more than 20 million paying subscribers.",
+            True,
+        ),
+    ],
+)
+def test_what_parts_of_a_whole_are_compared_with(
+    bare_linter, tmp_path: Path, first: str, second: str, compared: bool
+) -> None:
+    a = write(tmp_path, "a.md", first)
+    b = write(tmp_path, "b.md", second, "en")
+    found = conflicts(bare_linter, [a, b])
+    assert bool(found) == compared, summary(found)
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
