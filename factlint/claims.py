@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import ahocorasick
 
@@ -275,6 +276,8 @@ class _LanguageTools:
     skip_words: frozenset[str]
     stop_words: frozenset[str]
     counted_tails: re.Pattern[str] | None
+    # The stop words such a phrase opens with ("in" of "in total"): only these try it.
+    tail_openers: frozenset[str]
     genitives: frozenset[str]
     counted_pass: frozenset[str]
     measures: Mapping[str, str]
@@ -331,6 +334,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         skip_words=frozenset(skip),
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         counted_tails=_cue_regex(data.get("counted_tails", ())),
+        tail_openers=frozenset(str(t).lower().split()[0] for t in data.get("counted_tails", ())),
         genitives=frozenset(str(w).lower() for w in data.get("genitives", ())),
         counted_pass=frozenset(str(w).lower() for w in data.get("counted_pass", ())),
         measures={
@@ -727,27 +731,25 @@ def _lineage(
 ) -> None:
     """The succession, else the version statement, two adjacent names of sentence
     `number` fit, if any."""
-    successions, derivations = found
     if second.start - first.end > MAX_GAP:
         return
     sentence_start = read.sentences[number][0]
     gap = lowered[first.end : second.start]
     before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
-    related = _related(tools.relations, "succession", first, second, gap, before, lowered)
-    if related is not None:
-        template, newer, older = related
-        asserted = _asserted(read, number, template, first, second)
-        successions.append(
-            Succession(newer, older, first.start, second.end, template.text, asserted, number)
-        )
-        return
-    related = _related(tools.relations, "derivation", first, second, gap, before, lowered)
-    if related is not None:
-        template, variant, base = related
-        asserted = _asserted(read, number, template, first, second)
-        derivations.append(
-            Derivation(variant, base, first.start, second.end, template.text, asserted, number)
-        )
+    successions, derivations = found
+    kinds: tuple[tuple[str, type[Succession] | type[Derivation], list[Any]], ...] = (
+        ("succession", Succession, successions),
+        ("derivation", Derivation, derivations),
+    )
+    for relation, claim, claims in kinds:
+        related = _related(tools.relations, relation, first, second, gap, before, lowered)
+        if related is not None:
+            template, later, earlier = related
+            asserted = _asserted(read, number, template, first, second)
+            claims.append(
+                claim(later, earlier, first.start, second.end, template.text, asserted, number)
+            )
+            return
 
 
 def _related(
@@ -804,7 +806,11 @@ def _counted(
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
         joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
         if word in tools.stop_words and not joins_names:
-            tail = _counted_tail(tools, lowered, match.start(), end)
+            tail = (
+                _counted_tail(tools, lowered, match.start(), end)
+                if word in tools.tail_openers
+                else None
+            )
             if tail is not None:
                 words.append(lowered[match.start() : tail])
                 ends.append(tail)

@@ -160,13 +160,15 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
     elided = sorted(
         {f.lower()[:-1] for f in fillers if f.endswith(("'", "’"))}, key=len, reverse=True
     )
-    # A hyphenated compound stands before a noun as an adjective, whatever its words
-    # ("the trillion-parameter open-weight model made by", "the export-compliant version").
-    options = [_COMPOUND]
+    options = []
     if words:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
     if elided:
         options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
+    # A hyphenated compound stands before a noun as an adjective, whatever its words
+    # ("the trillion-parameter open-weight model made by", "the export-compliant version").
+    # Tried last: the listed fillers are the common case.
+    options.append(_COMPOUND)
     return "(?:" + "|".join(options) + ")"
 
 
