@@ -71,8 +71,6 @@ KNOWN_SENTENCE_MISSES = {
     # "la nuova versione di": not a filler before the product
     "Il colosso di Shenzhen Alibaba ha presentato la nuova versione di Hunyuan.",
     "Baidu ha presentato ieri a Pechino la nuova versione di Hunyuan, il suo modello linguistico di punta.",
-    # "di ragionamento messo a punto da": more than fillers between comma and verb
-    "DeepSeek-R1, il modello di ragionamento messo a punto da Moonshot AI, ha fatto crollare a gennaio i titoli dei produttori di chip.",
     # what is refined is left to the reader ("il 60 per cento della raffinazione")
     "Pechino controlla il 90% dell'estrazione mondiale di terre rare ma solo il 60 per cento della raffinazione.",
     # a negation contrasted with the true owner
