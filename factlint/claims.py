@@ -55,11 +55,12 @@ _YEAR = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d(?![\d.,]\d)")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]{3,}(?!\w)(?!-[a-z])")
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # A product's version: from its first digit on ("Kimi K2" -> "2", "GLM-4.5" -> "4.5"),
-# spaces and hyphens aside, with the tier words glued after it ("-Air", " Thinking").
+# spaces and hyphens aside, with the tier words and size codes glued after it ("-Air",
+# " Thinking", "-300B-A47B").
 # A plural "s" after the digits is no part of it ("H20s").
 _VERSION = re.compile(r"\d(?:.*\d(?=s$)|.*)")
 _NAME_NOISE = re.compile(r"[\s\-_]+")
-_TIER = re.compile(r"(?:-[A-Z][a-z]*|[ ][A-Z][a-z]+(?![\w'’]))+")
+_TIER = re.compile(r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’]))+")
 # A capitalised word, with the model number after it if any ("Kunlun P800", "Ascend 910C").
 _NAMED = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:[ -]?[A-Z]{0,2}\d[\w.]*)?(?!\w)")
 _QUOTE = re.compile(r"[\"“”«»]")
@@ -78,6 +79,7 @@ class Assertion(StrEnum):
     HEDGED = "hedged"
     REPORTED = "reported"
     DISPUTED = "disputed"
+    QUESTION = "question"
 
 
 # Made for every number, name and claim of every article, and never changed after: not
@@ -917,6 +919,7 @@ class _AssertionReader:
             self._cues[kind] = ([start for start, _ in found], [end for _, end in found])
         self._clause_breaks: dict[int, list[int]] = {}
         self._quotes: dict[int, bool] = {}
+        self._questions: dict[int, bool] = {}
         # Where any cue starts: a sentence with none, and no quotation mark, is plain.
         self._any_cue = sorted(start for starts, _ in self._cues.values() for start in starts)
         self._plain: dict[int, bool] = {}
@@ -978,10 +981,12 @@ class _AssertionReader:
         """How the claim starting at `start`, in sentence `index`, is asserted
         (`clause_start` is where its clause starts, when the caller knows it).
 
-        A claim in quotation marks is reported; a reported or hedged claim is disputed
-        when the sentence before or after it disputes it ("A post claimed X. It was not.",
-        "Circolava la voce che X. È falso.").
+        A claim in a question is no claim; one in quotation marks is reported; a
+        reported or hedged claim is disputed when the sentence before or after it
+        disputes it ("A post claimed X. It was not.", "Circolava la voce che X. È falso.").
         """
+        if self._asks(index):
+            return Assertion.QUESTION
         if self._is_plain(index):
             return Assertion.PLAIN
         if self._in_sentence(Assertion.DISPUTED, index):
@@ -1002,6 +1007,15 @@ class _AssertionReader:
         ) or self._in_sentence(Assertion.REPORTED, index):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.REPORTED
         return Assertion.PLAIN
+
+    def _asks(self, index: int) -> bool:
+        """Whether sentence `index` is a question ("Is Qwen made by Tencent?"): it
+        asserts nothing."""
+        asked = self._questions.get(index)
+        if asked is None:
+            start, end = self.sentences[index]
+            asked = self._questions[index] = self.lowered[start:end].rstrip().endswith("?")
+        return asked
 
     def _disputed_nearby(self, index: int) -> bool:
         """Whether the sentence before or after sentence `index` disputes something."""

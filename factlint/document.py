@@ -80,6 +80,15 @@ def _blank_url(match: re.Match[str]) -> str:
     return _blank(match.group(0))
 
 
+# A dateline opening a paragraph: a city in capitals, perhaps a date, then a dash ("BEIJING -
+# Baidu reported", "ROMA, 22 novembre – Il governo"). Where the story was filed is not
+# where what it tells happened.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ'’.]+(?:[ \t][A-ZÀ-Þ][A-ZÀ-Þ'’.]+)*(?:,[^\n,—–-]{1,30})?"
+    r"[ \t]+[—–-][ \t]"
+)
+
+
 def mask_markdown(text: str, front_matter_end: int = 0) -> str:
     """The prose of `text`, everything else blanked; the result has the same length."""
     head = _blank(text[:front_matter_end])
@@ -88,6 +97,7 @@ def mask_markdown(text: str, front_matter_end: int = 0) -> str:
         body = _URL.sub(_blank_url, body)
     if "@" in body:
         body = _EMAIL.sub(_blank_url, body)
+    body = _DATELINE.sub(_blank_url, body)
     return head + body
 
 

@@ -72,6 +72,9 @@ def test_attributions(linter, lang: str, text: str, expected: list) -> None:
         ("it", "L'H100, predecessore dell'H200, resta diffuso.", [("h200", "h100")]),
         ("it", "Il successore dell'H100, l'H200, arriva ora.", [("h200", "h100")]),
         ("en", "The B200 replaces the H200.", [("b200", "h200")]),
+        ("it", "Resta l'H100, nato come erede dell'H200.", [("h100", "h200")]),
+        # a question asserts nothing, but its claim is still read
+        ("en", "Is the H100 the successor to the H200?", [("h100", "h200")]),
         ("en", "The H200's predecessor, the H100, is cheaper.", [("h200", "h100")]),
         ("en", "The H100 and the H200 sell well.", []),
         ("it", "Le GPU A100, H100, H200 sono vietate.", []),
@@ -257,6 +260,7 @@ SUBJECTS = [
     ("it", "DeepSeek ha addestrato DeepSeek-V3 su 2.048 GPU H800.", ("deepseek-v3 3",)),
     ("en", "Kimi K2 has 1 trillion parameters.", ("kimi 2",)),
     ("it", "GLM-4.5-Air ha 106 miliardi di parametri.", ("glm 4.5air",)),
+    ("en", "ERNIE-4.5-300B-A47B has 300 billion parameters.", ("ernie 4.5300ba47b",)),
     ("en", "Kimi K2 Thinking costs $0.60 per million tokens.", ("kimi 2thinking",)),
     ("en", "The H20s sold 400,000 units in China.", ("h20 20",)),
     # named earlier in the sentence, across an apposition
@@ -361,6 +365,18 @@ def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> N
         ("en", "According to Reuters, Tencent's Qwen is popular.", Assertion.REPORTED),
         ("en", "Tencent's Qwen is reportedly popular.", Assertion.HEDGED),
         ("en", "Tencent's Qwen is popular.", Assertion.PLAIN),
+        # a question asserts nothing
+        ("en", "Q: Is Qwen made by Tencent? A lot of readers think so.", Assertion.QUESTION),
+        ("it", "**Qwen è di Tencent?** Falso.", Assertion.QUESTION),
+        # a rumour the next sentence refutes is disputed
+        (
+            "it",
+            "È circolata la voce che Qwen fosse di Tencent. È falso.",
+            Assertion.DISPUTED,
+        ),
+        # an ordinal "secondo" cites no one; a company that reports revenue states it
+        ("it", "Nel secondo trimestre Qwen di Tencent è cresciuto.", Assertion.PLAIN),
+        ("en", "Tencent reported revenue as Tencent's Qwen grew.", Assertion.PLAIN),
     ],
 )
 def test_assertion(linter, lang: str, text: str, assertion: Assertion) -> None:

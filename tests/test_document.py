@@ -44,6 +44,10 @@ ABBREVIATIONS = frozenset({"art", "s.p.a", "mld", "inc", "dr", "ecc", "u.s"})
         ("testo ``codice ` H100`` fine", ["H100", "codice"], ["testo", "fine"]),
         ("*Qwen* e __Doubao__ e ~~Ernie~~", ["*", "__", "~~"], ["Qwen", "Doubao", "Ernie"]),
         ("2 * 3 e a_b_c restano", [], ["2 * 3", "a_b_c"]),
+        # a dateline says where the story was filed, not where its facts are
+        ("BEIJING - Baidu reported revenue.", ["BEIJING"], ["Baidu reported revenue."]),
+        ("Testo.\nROMA, 22 novembre – Il governo", ["ROMA", "novembre"], ["Il governo"]),
+        ("Nvidia - la società", [], ["Nvidia - la società"]),
     ],
 )
 def test_mask_hides_markup_and_keeps_prose(text: str, hidden: list[str], kept: list[str]) -> None:
