@@ -36,7 +36,7 @@ _APOSTROPHE = "['’]"
 _SEPARATOR_OPTIONAL = r"\s*[,:;–—-]?\s*"
 _SEPARATOR_REQUIRED = r"\s*[,:;–—-]\s*"
 _MAX_SUFFIX_FILLERS = 4
-_COMPOUND = r"[^\W_]+(?:-[^\W_]+)+\s+"
+_COMPOUND = r"\w+(?:-\w+)+\s+"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +165,7 @@ def _fillers_regex(fillers: Iterable[str]) -> str:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
     if elided:
         options.append("(?:" + "|".join(re.escape(w) for w in elided) + ")" + _APOSTROPHE + r"\s*")
-    # A hyphenated compound stands before a noun as an adjective, whatever its words
-    # ("the trillion-parameter open-weight model made by", "the export-compliant version").
-    # Tried last: the listed fillers are the common case.
-    options.append(_COMPOUND)
-    return "(?:" + "|".join(options) + ")"
+    return "(?:" + "|".join(options) + ")" if options else ""
 
 
 class RelationMatcher:
@@ -187,9 +183,13 @@ class RelationMatcher:
         # Before a name, atomic and possessive: fillers never give back what they took, so
         # ambiguous fillers ("a", "a a") cannot make matching backtrack exponentially. In an
         # apposition, lazy: the template's own words may be fillers too ("il modello di").
-        filler_regex = f"(?>{filler})*+"
-        apposition = f"{_SEPARATOR_OPTIONAL}{filler}*?"
-        one_filler = LazyPattern(filler)
+        filler_regex = f"(?>{filler})*+" if filler else ""
+        # In an apposition, a hyphenated compound stands before its noun as an adjective,
+        # whatever its words ("the trillion-parameter open-weight model made by", "the
+        # export-compliant version of"); only there, where it costs one branch to compile.
+        appositive = f"(?:{filler}|{_COMPOUND})" if filler else _COMPOUND
+        apposition = f"{_SEPARATOR_OPTIONAL}{appositive}*?"
+        one_filler = LazyPattern(filler or "(?!)")
         # One compiled pattern per distinct regex: many templates share an infix (", ").
         patterns: dict[str, LazyPattern] = {}
 
