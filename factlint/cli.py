@@ -25,7 +25,7 @@ from factlint import __version__
 from factlint.config import Config, discover_config, load_config
 from factlint.errors import FactlintError
 from factlint.files import DEFAULT_MAX_FILE_SIZE, format_size, parse_size
-from factlint.formatters import FORMATS
+from factlint.formatters import FORMATS, QUOTING
 
 if TYPE_CHECKING:
     from factlint.cache import Cache
@@ -270,6 +270,7 @@ def check(
             progress_line(sys.stderr),
             cache,
             jobs or os.cpu_count() or 1,
+            quote=output_format in QUOTING,
         )
     for problem in result.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
@@ -427,7 +428,7 @@ def baseline_command(
 
     config = _config(config_path)
     linter = _build(rule_paths, config, default_lang=default_lang)
-    result = linter.run(paths or ["."], (*map(str, config.corpus), *corpus))
+    result = linter.run(paths or ["."], (*map(str, config.corpus), *corpus), quote=False)
     for problem in result.problems:
         click.echo(f"factlint: warning: {problem}", err=True)
     target = Path(output) if output else config.baseline or Path(".factlint-baseline.json")

@@ -283,11 +283,14 @@ class Linter:
         progress: Callable[[int, int], None] | None = None,
         cache: Cache | None = None,
         jobs: int = 1,
+        *,
+        quote: bool = True,
     ) -> LintResult:
         """Check every article under `paths`, and compare them with each other and with the
         articles under `corpus` (which are read and compared, not reported on).
         `progress(done, total)` is called after each file; `cache` remembers what unchanged
-        articles yield; `jobs` processes share the extraction (findings are the same)."""
+        articles yield; `jobs` processes share the extraction (findings are the same);
+        `quote` keeps the documents of the articles with findings, for quoting them."""
         files, problems = discover(list(paths), include=self.include)
         files = [name for name in files if not self._excluded(name)]
         extra, corpus_problems = discover(list(corpus), include=self.include)
@@ -348,7 +351,7 @@ class Linter:
             raw[name] = list(article.findings)
             silenced[name] = article.suppressions
             comparables.extend(article.comparables)
-            if article.document is not None:
+            if quote and article.document is not None:
                 documents[name] = article.document
         if cache is not None and cached:
             # Only archive claims about what the checked articles talk about can conflict.
@@ -361,7 +364,7 @@ class Linter:
             selected = list(self._finish(items))
             kept.extend(self._finish(suppressions.apply(path, selected, silenced.get(path, ()))))
         # Documents are kept only for articles with something to show.
-        shown = {finding.path for finding in kept}
+        shown = {finding.path for finding in kept} if quote else set()
         for path in shown - documents.keys():
             text = read_article(path, [])
             if text is not None:

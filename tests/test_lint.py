@@ -65,3 +65,16 @@ def test_without_a_cache_no_article_is_hashed(
         (tmp_path / f"a{index}.md").write_text("Il chip H200 di Nvidia.\n", encoding="utf-8")
     result = linter.run([str(tmp_path)], jobs=jobs)
     assert result.files == lint.PARALLEL_FROM
+
+
+def test_documents_are_kept_only_for_formats_that_quote(tmp_path: Path) -> None:
+    linter = build_linter([Path(__file__).resolve().parent.parent / "rules"])
+    a = tmp_path / "a.md"
+    b = tmp_path / "b.md"
+    a.write_text("Qwen di Tencent è popolare. Sono previsti 36 nuovi data center.\n", "utf-8")
+    b.write_text("---\nlang: en\n---\nChina plans 63 new data centers.\n", "utf-8")
+    quoted = linter.run([str(tmp_path)])
+    bare = linter.run([str(tmp_path)], quote=False)
+    assert quoted.findings == bare.findings
+    assert set(quoted.documents) == {str(a), str(b)}
+    assert bare.documents == {}

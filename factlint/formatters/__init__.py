@@ -24,6 +24,9 @@ FORMATS: Mapping[str, str] = {
     "github": "github",
     "junit": "junit",
 }
+# Formats that quote lines of the articles, and so need their documents: a run for
+# another format keeps none, however many articles have findings.
+QUOTING = frozenset({"text", "sarif"})
 
 
 @dataclass(frozen=True)
