@@ -7,8 +7,8 @@
 - quantities: numbers as intervals, with what they count and the entities around them.
 
 Each claim records how it is asserted (plain, negated, hedged, conditional, reported,
-disputed), read from the language's cue phrases, so checks can stay quiet on
-"non è vero che ...".
+disputed, or asked in a question), read from the language's cue phrases and punctuation,
+so checks can stay quiet on "non è vero che ..." and "Qwen è di Tencent?".
 """
 
 from __future__ import annotations
