@@ -173,20 +173,18 @@ def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
     unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not unique:
         return None
-    body = "|".join(re.escape(p).replace("'", "['’]") for p in unique)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
-
-
-def _ending_cue(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex for any of `phrases` ending right before a name (spaces between); a phrase
-    may start with punctuation (", or" in "explainable AI, or XAI")."""
-    unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not unique:
-        return None
+    # A phrase may open with punctuation (", or" in "explainable AI, or XAI"): only one
+    # that opens with a letter must start a word.
     body = "|".join(
         ("(?<!\\w)" if p[0].isalnum() else "") + re.escape(p).replace("'", "['’]") for p in unique
     )
-    return re.compile(rf"(?:{body})\s+$")
+    return re.compile(rf"(?:{body})(?!\w)")
+
+
+def _ending_cue(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex for any of `phrases` ending right before a name (spaces between)."""
+    cue = _cue_regex(phrases)
+    return None if cue is None else re.compile(rf"(?:{cue.pattern})\s+$")
 
 
 def _introduced_term(cue: re.Pattern[str], lowered: str, mention: Mention) -> bool:

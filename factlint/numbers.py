@@ -377,7 +377,15 @@ class NumberParser:
                 continue
             simple = self._simple.get(lowered)
             segments = (
-                [(simple, m.start(), m.end() - 1, True, self._step(lowered, simple))]
+                [
+                    (
+                        simple,
+                        m.start(),
+                        m.end() - 1,
+                        True,
+                        _precision_step(self._pieces[lowered][0], simple),
+                    )
+                ]
                 if simple is not None
                 else self._word_segments(written, m.start())
             )
@@ -860,12 +868,6 @@ class NumberParser:
             j += 1
         return j
 
-    def _step(self, word: str, value: int) -> int:
-        """The multiplier a one-piece number word is precise to: itself for "mille" or
-        "million", else 1."""
-        multiplier = self._pieces[word][0]
-        return value if multiplier and value >= _SMALL_MULTIPLIER else 1
-
     def _word_segments(self, text: str, offset: int) -> list[tuple[int, int, int, bool, int]]:
         """The numbers in a run of number words: (value, start, end, single piece, the
         multiplier of a thousand or more it ends with, else 1)."""
@@ -884,8 +886,7 @@ class NumberParser:
                         stop = k
                         break
             run = pieces[i:stop]
-            last = run[-1]
-            step = last.value if last.multiplier and last.value >= _SMALL_MULTIPLIER else 1
+            step = _precision_step(run[-1].multiplier, run[-1].value)
             out.append((_word_value(run), run[0].start, run[-1].end, len(run) == 1, step))
             i = stop
         return out
@@ -961,6 +962,13 @@ def _format(x: float) -> str:
     if x == int(x) and abs(x) < 1e16:
         return str(int(x))
     return repr(x)
+
+
+def _precision_step(multiplier: bool, value: int) -> int:
+    """The multiplier a number in words that ends with the piece (`multiplier`, `value`)
+    is precise to: a thousand or more ("mila", "million"); a smaller one ("cento"), or a
+    plain number word, leaves it exact."""
+    return value if multiplier and value >= _SMALL_MULTIPLIER else 1
 
 
 def _as_written(mantissa: int, decimals: int, scale: int) -> tuple[float, float]:

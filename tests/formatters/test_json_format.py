@@ -46,3 +46,13 @@ def test_contract_fields() -> None:
 
 def test_empty_is_an_empty_array() -> None:
     assert json.loads(json_format.format(Report([]))) == []
+
+
+def test_layout_is_that_of_one_indented_dump() -> None:
+    findings = [
+        Finding("a.md", n, 1, n, 3, "r1", "figure", Severity.ERROR, "“36” è", None, None, (), "36")
+        for n in (1, 2)
+    ]
+    expected = json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2) + "\n"
+    assert json_format.format(Report(findings)) == expected
+    assert json_format.format(Report([])) == "[]\n"
