@@ -484,3 +484,30 @@ def test_an_aside_is_asserted_apart_from_its_clause(
 ) -> None:
     (attribution,) = claims_of(linter, text, lang).attributions
     assert attribution.assertion is assertion
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("la cosiddetta xai", ["cosiddetta"]),
+        ("explainable ai, or xai", [", or"]),
+        ("una incosiddetta xai", []),
+        ("the so-called xai", ["so-called"]),
+    ],
+)
+def test_cue_phrases_start_a_word_unless_they_open_with_punctuation(
+    text: str, found: list[str]
+) -> None:
+    from factlint.claims import _cue_regex
+
+    cue = _cue_regex(["cosiddetta", "so-called", ", or"])
+    assert [m.group(0) for m in cue.finditer(text)] == found
+
+
+def test_cue_regex_checks_the_word_start_once() -> None:
+    """Inside every branch the word-start check stops re from skipping ahead to a phrase's
+    first letter: the shipped concept words ran 25 times slower that way."""
+    from factlint.claims import _cue_regex
+
+    cue = _cue_regex(["data center", "gpu", "chip", ", or", "; ossia"])
+    assert cue.pattern.count("(?<!\\w)") == 1
