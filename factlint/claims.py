@@ -27,6 +27,7 @@ import ahocorasick
 from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language
+from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.unlisted import family, unlisted_names
@@ -281,6 +282,8 @@ class _LanguageTools:
     numbers: NumberParser
     distributive: re.Pattern[str] | None
     change: re.Pattern[str] | None
+    # Phrasal verbs that end in a change word and state no change ("lining up 50,000").
+    not_change: re.Pattern[str] | None
     skip_words: frozenset[str]
     stop_words: frozenset[str]
     counted_tails: re.Pattern[str] | None
@@ -300,6 +303,7 @@ class _LanguageTools:
     function_words: frozenset[str]
     concepts: _Concepts
     periods: _Periods
+    layout: LayoutWords | None
 
 
 _EXCEPTION = "exception"
@@ -334,11 +338,13 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
     skip = {str(w).lower() for forms in prepositions.values() for w in forms}
     skip.update(str(w).lower() for w in data.get("articles", ()))
     change = _cue_regex(data.get("change_cues", ()))
+    not_change = _cue_regex(data.get("change_exceptions", ()))
     return _LanguageTools(
         relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
         numbers=NumberParser(data["numbers"], about_tolerance),
         distributive=_cue_regex(assertion.get("distributive", ())),
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
+        not_change=re.compile(rf"(?:{not_change.pattern})\s*$") if not_change else None,
         skip_words=frozenset(skip),
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         counted_tails=_cue_regex(data.get("counted_tails", ())),
@@ -360,6 +366,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         function_words=language.common_words | language.stopwords | frozenset(skip),
         concepts=_concepts(data.get("concepts") or {}),
         periods=_periods(data.get("periods") or {}),
+        layout=layout_words(data, data.get("articles", ())),
     )
 
 
@@ -432,6 +439,9 @@ class Extractor:
                     read,
                     (attributions, successions, derivations),
                 )
+        if tools.layout is not None:
+            _layout_attributions(masked, sentences, by_sentence, tools.layout, read, attributions)
+        _dispute_corrected(attributions)
         self._unlisted_lineage(
             tools, masked, lowered, starts, mentions, read, (successions, derivations)
         )
@@ -489,6 +499,17 @@ class Extractor:
                     )
                     continue
             if first.type == second.type and first.type in SUCCESSION_TYPES:
+                _lineage(tools, lowered, number, first, second, read, (successions, derivations))
+        # A company named inside a succession ("l'H100, che nella gamma Nvidia ha preso il
+        # posto dell'H200") is words a template's "..." may span.
+        for first, middle, second in zip(group, group[1:], group[2:], strict=False):
+            if (
+                middle.type in OWNER_TYPES
+                and first.type == second.type
+                and first.type in SUCCESSION_TYPES
+                and first.entity != second.entity
+                and second.start - first.end <= MAX_GAP
+            ):
                 _lineage(tools, lowered, number, first, second, read, (successions, derivations))
 
     def _unlisted_lineage(
@@ -567,15 +588,7 @@ class Extractor:
                     (m.start(), int(m.group(0)))
                     for m in _YEAR.finditer(masked, sentence_start, sentence_end)
                 ]
-            change = bool(
-                number.signed
-                or (
-                    tools.change is not None
-                    and tools.change.search(
-                        lowered, max(sentence_start, number.start - 40), number.start
-                    )
-                )
-            )
+            change = number.signed or _changes(tools, lowered, sentence_start, number.start)
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
             clause_start, clause_end = read.clause(index, number.start, number.end)
             if clause_start > sentence_start and (
@@ -778,6 +791,70 @@ def _related(
             in_order = role == roles[0]
             return (template, first, second) if in_order else (template, second, first)
     return None
+
+
+# How many sentences after a report or rumour the text may correct it.
+_CORRECTION_REACH = 2
+
+
+def _dispute_corrected(attributions: list[Attribution]) -> None:
+    """Mark disputed a reported or hedged attribution that the text corrects soon after,
+    plainly or in a quotation, with another owner: "«Si dice che GLM sia di Alibaba»,
+    osserva un analista. «GLM è di Zhipu.»"
+    """
+    stated: dict[str, list[Attribution]] = {}
+    for attribution in attributions:
+        if attribution.assertion in (Assertion.PLAIN, Assertion.REPORTED):
+            stated.setdefault(attribution.product.entity, []).append(attribution)
+    if not stated:
+        return
+    for attribution in attributions:
+        if attribution.assertion not in (Assertion.REPORTED, Assertion.HEDGED):
+            continue
+        if any(
+            0 < other.sentence - attribution.sentence <= _CORRECTION_REACH
+            and other.owner.entity != attribution.owner.entity
+            for other in stated.get(attribution.product.entity, ())
+        ):
+            attribution.assertion = Assertion.DISPUTED
+
+
+def _changes(tools: _LanguageTools, lowered: str, sentence_start: int, start: int) -> bool:
+    """Whether the words right before a number say it is a change ("up 20%")."""
+    if tools.change is None:
+        return False
+    window = max(sentence_start, start - 40)
+    if tools.change.search(lowered, window, start) is None:
+        return False
+    return tools.not_change is None or tools.not_change.search(lowered, window, start) is None
+
+
+def _layout_attributions(
+    masked: str,
+    sentences: Sequence[tuple[int, int]],
+    by_sentence: Mapping[int, Sequence[Mention]],
+    words: LayoutWords,
+    read: _AssertionReader,
+    attributions: list[Attribution],
+) -> None:
+    """Add the attributions tables, fact lines and answers state (`layout`), but none a
+    template has already read in the same sentence."""
+    known = {(a.product.entity, a.owner.entity, a.sentence) for a in attributions}
+    for pair in pairings(masked, sentences, by_sentence, words, PRODUCT_TYPES, OWNER_TYPES):
+        if (pair.product.entity, pair.owner.entity, pair.sentence) in known:
+            continue
+        attributions.append(
+            Attribution(
+                pair.product,
+                pair.owner,
+                pair.start,
+                pair.end,
+                pair.layout,
+                read(pair.sentence, pair.at),
+                pair.sentence,
+            )
+        )
+    attributions.sort(key=lambda attribution: attribution.start)
 
 
 def _asserted(

@@ -94,6 +94,8 @@ def _literal_regex(
         if token == ",":
             pieces.append(_SEPARATOR_REQUIRED if len(tokens) == 1 else _SEPARATOR_OPTIONAL)
         elif token in ("...", "…"):
+            if index == 0 and after_name:
+                pieces.append(r"\s+")
             pieces.append(_ANY_WORDS)
         elif token == "-":
             # Inside a hyphenated word ("cut-down"): the word before it has taken no space.

@@ -50,6 +50,21 @@ def claims_of(linter, text: str, lang: str):
         ("en", "Kimi, Moonshot's long-context chatbot, reads books.", [("kimi", "moonshot-ai")]),
         # but not a rival's
         ("it", "Doubao, concorrente di Alibaba, cresce.", []),
+        (
+            "en",
+            "He spends the longest on GLM-4.5, the open-weight model Moonshot AI released.",
+            [("glm", "moonshot-ai")],
+        ),
+        (
+            "en",
+            "September 2024 — Tencent releases Qwen 2.5, its open-weight family.",
+            [("qwen", "tencent")],
+        ),
+        (
+            "it",
+            "DeepSeek-R1, sviluppato dal team di Alibaba qui a Hangzhou, ha stupito.",
+            [("deepseek-r1", "alibaba")],
+        ),
     ],
 )
 def test_attributions(linter, lang: str, text: str, expected: list) -> None:
@@ -73,6 +88,17 @@ def test_attributions(linter, lang: str, text: str, expected: list) -> None:
         ("en", "Is the H100 the successor to the H200?", [("h100", "h200")]),
         ("en", "The H200's predecessor, the H100, is cheaper.", [("h200", "h100")]),
         ("en", "The H100 and the H200 sell well.", []),
+        (
+            "en",
+            "Volta's V100 came next in 2017 as the successor to the A100.",
+            [("v100", "a100")],
+        ),
+        # a company named inside the succession
+        (
+            "it",
+            "L'H100, che nella gamma Nvidia ha preso il posto dell'H200, resta escluso.",
+            [("h100", "h200")],
+        ),
         ("it", "Le GPU A100, H100, H200 sono vietate.", []),
     ],
 )
@@ -125,6 +151,8 @@ def test_successions_of_products_no_rule_lists(
         ("it", "La versione ridotta dell'A100, l'A800, era stata bloccata.", [("a800", "a100")]),
         ("en", "The H20, a cut-down version of the H100, is back on sale.", [("h20", "h100")]),
         ("en", "Nvidia sells the H20, a scaled-down H100, in China.", [("h20", "h100")]),
+        ("en", "The H20, a pared-down A100 that Nvidia built, sold well.", [("h20", "a100")]),
+        ("en", "The H20 is a trimmed-down A100.", [("h20", "a100")]),
         (
             "en",
             "The H800 is a version of the Hopper H100 made for the Chinese market.",
@@ -325,6 +353,9 @@ def test_unknown_names_in_what_is_counted(
         ("it", "L'organico è cresciuto di 500 unità.", True),
         ("it", "Zhipu ha assunto 300 ingegneri.", True),
         ("it", "L'organico è di 500 persone.", False),
+        # a phrasal verb that ends in a change word
+        ("en", "Chinese buyers are lining up roughly fifty thousand H200 GPUs.", False),
+        ("en", "Shares were up 5% this year.", True),
     ],
 )
 def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> None:
@@ -511,3 +542,52 @@ def test_cue_regex_checks_the_word_start_once() -> None:
 
     cue = _cue_regex(["data center", "gpu", "chip", ", or", "; ossia"])
     assert cue.pattern.count("(?<!\\w)") == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "assertions"),
+    [
+        # a rumour the next sentence corrects
+        (
+            "it",
+            "«Si dice che GLM sia di Alibaba», osserva un analista. «GLM è di Zhipu.»",
+            [("glm", "alibaba", Assertion.DISPUTED), ("glm", "zhipu-ai", Assertion.REPORTED)],
+        ),
+        (
+            "en",
+            "Some reports say Kimi is made by Baidu. Kimi is made by Moonshot AI.",
+            [("kimi", "baidu", Assertion.DISPUTED), ("kimi", "moonshot-ai", Assertion.PLAIN)],
+        ),
+        # a plain claim is not undone by another plain one
+        (
+            "en",
+            "Kimi is made by Baidu. Kimi is made by Moonshot AI.",
+            [("kimi", "baidu", Assertion.PLAIN), ("kimi", "moonshot-ai", Assertion.PLAIN)],
+        ),
+        # nor is a report the text agrees with
+        (
+            "en",
+            "Some reports say Kimi is made by Moonshot AI. Kimi is made by Moonshot AI.",
+            [
+                ("kimi", "moonshot-ai", Assertion.REPORTED),
+                ("kimi", "moonshot-ai", Assertion.PLAIN),
+            ],
+        ),
+        (
+            "en",
+            "Chen is asked whether the H20 is made by AMD.",
+            [("h20", "amd", Assertion.CONDITIONAL)],
+        ),
+    ],
+)
+def test_a_report_the_text_corrects_is_disputed(
+    linter, lang: str, text: str, assertions: list
+) -> None:
+    found = claims_of(linter, text, lang).attributions
+    assert [(a.product.entity, a.owner.entity, a.assertion) for a in found] == assertions
+
+
+def test_a_single_server_counts_per_unit(linter) -> None:
+    text = "A single HGX server holds eight H200 GPUs."
+    (quantity,) = claims_of(linter, text, "en").quantities
+    assert quantity.per_unit

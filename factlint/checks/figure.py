@@ -107,6 +107,19 @@ def _interval(options: Mapping[str, object]) -> Interval:
 
 
 _CLAUSE_END = re.compile(r"[,;:()—–]")
+# "Oltre 60.000" is true of 100,000, but no one who knew of over 100,000 would write it: a
+# bound on the same side as the fact's and below this share of it misstates the fact.
+_WEAKER_BOUND = 0.75
+
+
+def _weaker_bound(found: Interval, fact: Interval) -> bool:
+    """Whether `found` and `fact` bound a figure on the same side, `found` far more loosely
+    ("over 60,000" for "over 100,000", "under 50%" for "under 20%")."""
+    if math.isinf(found.high) and math.isinf(fact.high) and fact.low > 0:
+        return found.low < fact.low * _WEAKER_BOUND
+    if math.isinf(found.low) and math.isinf(fact.low) and fact.high > 0:
+        return found.high > fact.high / _WEAKER_BOUND
+    return False
 
 
 def _has_phrase(text: str, phrases: Sequence[str]) -> bool:
@@ -187,7 +200,9 @@ class FigureCheck:
 
     def _compare(self, doc: Document, quantity: Quantity, figure: _Figure) -> Finding | None:
         number = quantity.number
-        if number.interval.overlaps(figure.interval):
+        if number.interval.overlaps(figure.interval) and not _weaker_bound(
+            number.interval, figure.interval
+        ):
             return None
         severity = severity_for(figure.rule, quantity.assertion)
         if severity is None:

@@ -68,6 +68,19 @@ def figures(linter, text: str, lang: str) -> list[tuple[str, str]]:
             "china-rare-earth-refining",
             "about 60%",
         ),
+        # a lower bound far below the fact's is true of it, but misstates it
+        (
+            "it",
+            "Fabbisogno: oltre 60.000 GPU Nvidia H200 per i nuovi data center cinesi.",
+            "china-h200-gpus",
+            "oltre 60.000",
+        ),
+        (
+            "en",
+            "China's new data centres will need at least 50,000 H200 GPUs.",
+            "china-h200-gpus",
+            "at least 50,000",
+        ),
     ],
 )
 def test_contradicting_figure_is_flagged(
@@ -84,6 +97,13 @@ def test_contradicting_figure_is_flagged(
         ("it", "La Cina prepara trentasei nuovi data center."),
         ("it", "In Cina i nuovi data center saranno alimentati da più di 100 mila GPU H200."),
         ("it", "In Cina i nuovi data center useranno 110 mila GPU H200."),
+        ("it", "In Cina i nuovi data center useranno oltre 90.000 GPU H200."),
+        ("en", "China's new data centres will use more than 150,000 H200 GPUs."),
+        # a count per server, in the paragraph on the data centres
+        (
+            "en",
+            "China's new data centres need H200 GPUs. A single HGX server holds eight H200 GPUs.",
+        ),
         (
             "it",
             "Pechino può vantare la raffinazione di circa il 90% delle terre rare a livello globale.",
