@@ -284,6 +284,8 @@ class _LanguageTools:
     change: re.Pattern[str] | None
     # Phrasal verbs that end in a change word and state no change ("lining up 50,000").
     not_change: re.Pattern[str] | None
+    # Words before a year that make it a founding date, no figure's ("fondata nel 2023").
+    founded: re.Pattern[str] | None
     skip_words: frozenset[str]
     stop_words: frozenset[str]
     counted_tails: re.Pattern[str] | None
@@ -339,12 +341,14 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
     skip.update(str(w).lower() for w in data.get("articles", ()))
     change = _cue_regex(data.get("change_cues", ()))
     not_change = _cue_regex(data.get("change_exceptions", ()))
+    founded = _cue_regex(data.get("founding_cues", ()))
     return _LanguageTools(
         relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
         numbers=NumberParser(data["numbers"], about_tolerance),
         distributive=_cue_regex(assertion.get("distributive", ())),
         change=re.compile(rf"(?:{change.pattern})(?:\s+by)?\s*$") if change else None,
         not_change=re.compile(rf"(?:{not_change.pattern})\s*$") if not_change else None,
+        founded=re.compile(rf"(?:{founded.pattern})\s*$") if founded else None,
         skip_words=frozenset(skip),
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         counted_tails=_cue_regex(data.get("counted_tails", ())),
@@ -587,6 +591,10 @@ class Extractor:
                 in_sentence = years_of[index] = [
                     (m.start(), int(m.group(0)))
                     for m in _YEAR.finditer(masked, sentence_start, sentence_end)
+                    if tools.founded is None
+                    or not tools.founded.search(
+                        lowered, max(sentence_start, m.start() - 24), m.start()
+                    )
                 ]
             change = number.signed or _changes(tools, lowered, sentence_start, number.start)
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
@@ -701,7 +709,13 @@ def _subject(
     parameters of "GLM-4.5" and of "GLM-4.5-Air" are two quantities, not one misstated.
     """
     before = [m for m in in_sentence if m.end <= start and m.type in RELATION_TYPES]
-    named = [m for m in before if m.start >= clause_start] or before
+    named = [m for m in before if m.start >= clause_start]
+    if not named and before:
+        # "StepFun, la start-up fondata da un ex dirigente di Microsoft, ha chiuso un round
+        # da 700 milioni": the names of an aside after the first are not the subject.
+        first = before[0]
+        aside = masked[first.end : first.end + 3].lstrip(" ").startswith(",")
+        named = [first] if aside else before
     products = [m for m in named if m.type in PRODUCT_TYPES]
     if not products:
         return tuple(m.entity for m in named)

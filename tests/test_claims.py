@@ -289,6 +289,12 @@ SUBJECTS = [
     ("en", "The H20s sold 400,000 units in China.", ("h20 20",)),
     # named earlier in the sentence, across an apposition
     ("it", "DeepSeek, fondata nel 2023 a Hangzhou, conta 160 dipendenti.", ("deepseek",)),
+    # but not a name inside the apposition
+    (
+        "it",
+        "StepFun, fondata da un ex dirigente di Microsoft, ha chiuso un round da 700 milioni.",
+        ("stepfun",),
+    ),
     # "la società" / "the company" refer back to the company last named
     ("it", "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.", ("moonshot-ai",)),
     ("en", "Microsoft opened new sites. The company now runs 300 data centres.", ("microsoft",)),
@@ -489,6 +495,10 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
         ("en", "Alibaba has committed 480 billion yuan to AI infrastructure.", ["investment"]),
         ("it", "Alibaba ha stanziato 380 miliardi di yuan per il cloud.", ["investment"]),
         ("it", "Tencent spenderà 90 miliardi di yuan in server.", ["investment"]),
+        # the lines of a report: net, operating, gross
+        ("en", "TSMC's net income rose to NT$452.3 billion.", ["net-income"]),
+        ("it", "L'utile operativo di SK Hynix è di 9.210 miliardi di won.", ["operating-income"]),
+        ("en", "StepFun raised $700 million in a Series C funding round.", ["funding-round"]),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
@@ -591,3 +601,28 @@ def test_a_single_server_counts_per_unit(linter) -> None:
     text = "A single HGX server holds eight H200 GPUs."
     (quantity,) = claims_of(linter, text, "en").quantities
     assert quantity.per_unit
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "years"),
+    [
+        (
+            "it",
+            "StepFun, fondata nel 2023 da un ex dirigente, ha raccolto 700 milioni di dollari.",
+            (),
+        ),
+        ("en", "Founded in 2023, StepFun raised $700 million.", ()),
+        ("en", "In 2025 StepFun, founded in 2023, raised $700 million.", (2025,)),
+    ],
+)
+def test_a_founding_year_dates_no_figure(
+    linter, lang: str, text: str, years: tuple[int, ...]
+) -> None:
+    quantity = claims_of(linter, text, lang).quantities[0]
+    assert quantity.years == years
+
+
+def test_taiwan_dollars_in_both_languages(linter) -> None:
+    it = claims_of(linter, "L'utile è di 542,3 miliardi di dollari taiwanesi.", "it")
+    en = claims_of(linter, "Net income was NT$452.3 billion.", "en")
+    assert [q.number.unit for q in it.quantities + en.quantities] == ["TWD", "TWD"]
