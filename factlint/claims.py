@@ -26,7 +26,7 @@ import ahocorasick
 
 from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
-from factlint.language import Language
+from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
@@ -226,13 +226,7 @@ class _Concepts:
         """Concepts named in `text`."""
         if pattern is None:
             return set()
-        return {self.meaning[_phrase_key(m.group(0))] for m in pattern.finditer(text)}
-
-
-def _phrase_key(text: str) -> str:
-    """A phrase as `meaning` maps keep it: lowercase, single spaces, a straight apostrophe
-    (the regexes match either apostrophe)."""
-    return " ".join(text.lower().replace("’", "'").split())
+        return {self.meaning[phrase_key(m.group(0))] for m in pattern.finditer(text)}
 
 
 def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pattern[str] | None:
@@ -240,7 +234,7 @@ def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pa
     phrases = []
     for label, synonyms in labels.items():
         for phrase in synonyms:
-            phrase = _phrase_key(str(phrase))
+            phrase = phrase_key(str(phrase))
             meaning[phrase] = label
             phrases.append(phrase)
     return _cue_regex(phrases)
@@ -274,7 +268,7 @@ class _Periods:
         if self.pattern is None:
             return []
         return [
-            (m.start(), m.end(), self.meaning[_phrase_key(m.group(0))])
+            (m.start(), m.end(), self.meaning[phrase_key(m.group(0))])
             for m in self.pattern.finditer(lowered, start, end)
         ]
 
@@ -367,7 +361,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         },
         per_unit=_cue_regex(data.get("per_unit", ())),
         anaphors=_cue_regex(data.get("anaphors", ())),
-        clause_links=frozenset(_phrase_key(str(w)) for w in data.get("clause_links", ())),
+        clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
@@ -605,7 +599,7 @@ class Extractor:
             found_concepts = concepts.find(concepts.counted, counted) if counted else set()
             clause_start, clause_end = read.clause(index, number.start, number.end)
             if clause_start > sentence_start and (
-                _phrase_key(lowered[clause_start : number.start]) in tools.clause_links
+                phrase_key(lowered[clause_start : number.start]) in tools.clause_links
             ):
                 clause_start = read.clause(index, clause_start - 1, clause_start - 1)[0]
             # A year after the number counts only in its clause: "GPU acquistate prima della

@@ -37,6 +37,12 @@ class Language:
     common_words: frozenset[str]
 
 
+def phrase_key(text: str) -> str:
+    """A phrase as language data is looked up by: lowercase, single spaces, a straight
+    apostrophe (texts type either)."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 def language_files() -> list[Path]:
     """The language data files, in the order they are loaded."""
     return sorted(LANG_DIR.glob("*.yaml"))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factlint.entities import Mention
+from factlint.language import phrase_key
 
 # A table's delimiter row ("|---|:--:|"): a Markdown table has one under its header.
 _DELIMITER_ROW = re.compile(
@@ -87,7 +88,7 @@ def layout_words(data: Mapping[str, Any], articles: Sequence[str]) -> LayoutWord
         return None
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_normal(str(word)) for word in section.get(key) or ())
+        return frozenset(phrase_key(str(word)) for word in section.get(key) or ())
 
     return LayoutWords(
         owner_headers=words("owner_headers"),
@@ -96,13 +97,8 @@ def layout_words(data: Mapping[str, Any], articles: Sequence[str]) -> LayoutWord
         answer_openers=words("answer_openers"),
         labels=words("labels"),
         list_words=words("list_words"),
-        articles=frozenset(_normal(str(article)) for article in articles),
+        articles=frozenset(phrase_key(str(article)) for article in articles),
     )
-
-
-def _normal(text: str) -> str:
-    """Lowercase words with single spaces and a straight apostrophe."""
-    return " ".join(text.lower().replace("’", "'").split())
 
 
 def pairings(
@@ -168,7 +164,7 @@ def _separates(page: _Page, start: int, end: int) -> bool:
     if len(words) > 1 or "\n" in gap:
         return False
     if words:
-        return _normal(words[0]) in page.words.list_words
+        return phrase_key(words[0]) in page.words.list_words
     return gap.strip(" \t") != ""
 
 
@@ -216,7 +212,8 @@ def _table_rows(page: _Page, in_tables: set[int]) -> list[Pairing]:
         if delimiter.start() == 0:
             continue
         header_start = masked.rfind("\n", 0, delimiter.start() - 1) + 1
-        headers = [_normal(masked[s:e]) for s, e in _cells(masked, header_start, delimiter.start())]
+        header = _cells(masked, header_start, delimiter.start())
+        headers = [phrase_key(masked[s:e]) for s, e in header]
         owner_column = _header_column(headers, page.words.owner_headers)
         product_column = _header_column(headers, page.words.product_headers, owner_column)
         if product_column < 0 and owner_column > 0:
@@ -309,7 +306,7 @@ def _fact_line(page: _Page, index: int) -> list[Pairing]:
 def _without_label(page: _Page, start: int, end: int) -> int:
     """Where a sentence's text begins after a speaker label ("D:", "Q:") or a list marker."""
     label = _LABEL.match(page.masked, start, end)
-    if label is not None and _normal(label.group(1)) in page.words.labels:
+    if label is not None and phrase_key(label.group(1)) in page.words.labels:
         start = label.end()
     opener = _LINE_OPENER.match(page.masked, start, end)
     return opener.end() if opener else start
@@ -324,11 +321,9 @@ def _asks_for_maker(page: _Page, index: int) -> Mention | None:
     product = names[0]
     if page.masked[product.end : end].strip(" \t\r\n*_") != "?":
         return None
-    words = _normal(page.masked[_without_label(page, start, product.start) : product.start])
+    words = phrase_key(page.masked[_without_label(page, start, product.start) : product.start])
     asked = words.split()
     while asked and (asked[-1] in page.words.articles or asked[-1] in page.words.product_headers):
-        asked.pop()
-    if asked and asked[-1].endswith("'") and asked[-1] in page.words.articles:
         asked.pop()
     return product if " ".join(asked) in page.words.questions else None
 
@@ -343,7 +338,7 @@ def _answer(page: _Page, index: int) -> list[Pairing]:
     owner = page.by_sentence[index + 1][0]
     if owner.type not in page.owners:
         return []
-    opener = _normal(page.masked[_without_label(page, start, owner.start) : owner.start])
+    opener = phrase_key(page.masked[_without_label(page, start, owner.start) : owner.start])
     if opener and opener not in page.words.answer_openers:
         return []
     if _ANSWER_STOP.match(page.masked, owner.end, end) is None:
