@@ -201,7 +201,17 @@ _TYPE_NAMES = {
 
 
 def _location(path: Sequence[str | int]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "file"
+    """Where in a file's data an error is ("rules[2].counts"); a key that is not plain
+    text ("", a line break) is quoted, so that a problem stays on one line."""
+    parts = []
+    for part in path:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        elif part and part.isprintable() and part.strip() == part:
+            parts.append(f".{part}")
+        else:
+            parts.append(f"[{part!r}]")
+    return "".join(parts).lstrip(".") or "file"
 
 
 def _close_matches(word: str, choices: Sequence[str], n: int) -> list[str]:

@@ -241,3 +241,16 @@ def test_shipped_exact_aliases_are_found(linter) -> None:
     found = [(m.surface, m.entity) for m in linter.claims(doc).mentions]
     assert ("US", "usa") in found
     assert not any(surface == "us" for surface, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("cues:\n  ? '\n\n    '\n  : null\n", "cues['\\n']"),
+        ("cues:\n  '': null\n", "cues['']"),
+        ("cues:\n  it: 3\n", "cues.it"),
+    ],
+)
+def test_a_problem_at_an_odd_key_stays_on_one_line(tmp_path: Path, text: str, where: str) -> None:
+    ((_, _, message),) = problems([write(tmp_path, text)])
+    assert "\n" not in message and message.startswith(where), message
