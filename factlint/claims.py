@@ -30,6 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
+from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
 from factlint.unlisted import family, unlisted_names
 
 OWNER_TYPES = frozenset({"company", "organization"})
@@ -62,8 +63,6 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 _VERSION = re.compile(r"\d(?:.*\d(?=s$)|.*)")
 _NAME_NOISE = re.compile(r"[\s\-_]+")
 _TIER = re.compile(r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’]))+")
-# A capitalised word, with the model number after it if any ("Kunlun P800", "Ascend 910C").
-_NAMED = re.compile(r"([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})(?:[ -]?[A-Z]{0,2}\d[\w.]*)?(?!\w)")
 _QUOTE = re.compile(r"[\"“”«»]")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
@@ -305,6 +304,8 @@ class _LanguageTools:
     term_cue: re.Pattern[str] | None
     # Words no product family is named with ("The 910B", "Nel 2025").
     function_words: frozenset[str]
+    # Lowercased words that are never a figure's unknown subject ("August", "Governo").
+    not_subjects: frozenset[str]
     concepts: _Concepts
     periods: _Periods
     layout: LayoutWords | None
@@ -367,6 +368,9 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         common_words=language.common_words,
         term_cue=_ending_cue(data.get("term_cues", ())),
         function_words=language.common_words | language.stopwords | frozenset(skip),
+        not_subjects=language.stopwords
+        | frozenset(skip)
+        | frozenset(str(w).lower() for w in data.get("not_subjects", ())),
         concepts=_concepts(data.get("concepts") or {}),
         periods=_periods(data.get("periods") or {}),
         layout=layout_words(data, data.get("articles", ())),
@@ -552,6 +556,7 @@ class Extractor:
         periods_of: dict[int, list[tuple[int, int, str]]] = {}
         context_of: dict[int, tuple[Mention, ...]] = {}
         concepts = tools.concepts
+        unknown = UnknownSubjects(masked, mentions, tools.not_subjects, read.cites)
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
         for number in tools.numbers.find(masked):
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
@@ -630,10 +635,19 @@ class Extractor:
             if concepts.sentence is not None:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
-            # "data-centre revenue rose to $41.1 billion" is not the company's revenue.
-            if number.unit in tools.numbers.currency_codes and concepts.counted is not None:
+            # "data-centre revenue rose to $41.1 billion" is not the company's revenue. Not
+            # when the words after it say ("$57bn of revenue as corporate customers moved"),
+            # nor in a phrase that stands for the company ("la società ha raccolto").
+            if (
+                number.unit in tools.numbers.currency_codes
+                and concepts.counted is not None
+                and not _names_concept(concepts, counted)
+            ):
+                spent_in = clause if tools.anaphors is None else tools.anaphors.sub(" ", clause)
                 found_concepts |= (
-                    concepts.find(concepts.counted, clause) - concepts.modifiers - concepts.generic
+                    concepts.find(concepts.counted, spent_in)
+                    - concepts.modifiers
+                    - concepts.generic
                 )
             if found_concepts and any(m.type in PRODUCT_TYPES for m in of):
                 found_concepts -= concepts.generic
@@ -661,7 +675,13 @@ class Extractor:
                     clause_start=clause_start,
                     clause_end=clause_end,
                     subject=_subject(masked, named, clause_start, number.start)
-                    or _antecedent(tools, lowered, sentence_start, number.start, context),
+                    or _unnamed_subject(
+                        tools,
+                        lowered,
+                        unknown.of(sentences[index], index, clause_start, number.start),
+                        (sentence_start, clause_start, number.start),
+                        context,
+                    ),
                     names=_unknown_names(masked, number.end, counted_end, of, tools.common_words),
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
@@ -686,6 +706,14 @@ class Extractor:
                 continue
             spans.append(match.span())
         return tuple(spans)
+
+
+def _names_concept(concepts: _Concepts, counted: str) -> bool:
+    """Whether the words after a number name what it counts ("of revenue", "GPU")."""
+    if not counted:
+        return False
+    named = concepts.find(concepts.counted, counted) | concepts.find(concepts.sentence, counted)
+    return bool(named - concepts.modifiers - concepts.generic)
 
 
 def _group_mentions(mentions: Sequence[Mention], starts: Sequence[int]) -> dict[int, list[Mention]]:
@@ -730,12 +758,36 @@ def _subject(
     return tuple(found)
 
 
-def _antecedent(
-    tools: _LanguageTools, lowered: str, start: int, end: int, context: Sequence[Mention]
+def _unnamed_subject(
+    tools: _LanguageTools,
+    lowered: str,
+    unlisted: tuple[int, int, str] | None,
+    span: tuple[int, int, int],
+    context: Sequence[Mention],
 ) -> tuple[str, ...]:
-    """The company a phrase such as "la società" or "the company" before a number refers
-    back to: the last one named before it, in its sentence or the ones before."""
-    if tools.anaphors is None or not tools.anaphors.search(lowered, start, end):
+    """What a number no known name comes before is said of (`span`: where its sentence
+    and its clause start, and where it starts).
+
+    A phrase such as "la società" or "the company" refers back to the company named last,
+    in its sentence or the ones before ("la società fondata da Liang Wenfeng indica un
+    costo di 5,6 milioni", "Reuters reported that the company sold"). Else the unlisted
+    name before the number is its subject ("Step-3 has 321 billion parameters"), and so
+    it is when such a phrase only stands in an aside after it ("Azure, la piattaforma
+    cloud del gruppo di Redmond, ha superato i 75 miliardi").
+    """
+    start, clause_start, end = span
+    anaphors = tools.anaphors
+    if anaphors is None:
+        return (unlisted[2],) if unlisted is not None else ()
+    if unlisted is None:
+        refers = anaphors.search(lowered, start, end)
+    else:
+        refers = anaphors.search(lowered, start, unlisted[0]) or anaphors.search(
+            lowered, max(unlisted[1], clause_start), end
+        )
+        if not refers:
+            return (unlisted[2],)
+    if not refers:
         return ()
     owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
     return (owners[-1].entity,) if owners else ()
@@ -747,10 +799,10 @@ def _unknown_names(
     """Names no rule file declares in what a number counts ("30.000 chip Kunlun P800"),
     with their versions, so that "Ascend 910B" and "Ascend 910C" are told apart."""
     found = []
-    for match in _NAMED.finditer(masked, start, end):
+    for match in NAMED.finditer(masked, start, end):
         if match.group(1).lower() in common or any(m.start <= match.start() < m.end for m in known):
             continue
-        found.append(_NAME_NOISE.sub("", match.group(0).lower()))
+        found.append(name_key(match.group(0)))
     return tuple(found)
 
 
@@ -1032,6 +1084,10 @@ class _AssertionReader:
             index += 1
         return False
 
+    def cites(self, start: int, end: int) -> bool:
+        """Whether a reporting cue ("said", "secondo") lies within [start, end)."""
+        return self._within(Assertion.REPORTED, start, end)
+
     def _in_sentence(self, kind: Assertion, index: int) -> bool:
         start, end = self.sentences[index]
         return self._within(kind, start, end)
@@ -1078,8 +1134,9 @@ class _AssertionReader:
         (`clause_start` is where its clause starts, when the caller knows it).
 
         A claim in a question is no claim; one in quotation marks is reported; a
-        reported or hedged claim is disputed when the sentence before or after it
-        disputes it ("A post claimed X. It was not.", "Circolava la voce che X. È falso.").
+        reported or hedged claim is disputed when the sentence before it, or one of the
+        two after it, disputes it ("A post claimed X. It was not.", "Circolava la voce che
+        X. È falso.").
         """
         if self._asks(index):
             return Assertion.QUESTION
@@ -1114,9 +1171,10 @@ class _AssertionReader:
         return asked
 
     def _disputed_nearby(self, index: int) -> bool:
-        """Whether the sentence before or after sentence `index` disputes something."""
+        """Whether the sentence before sentence `index`, or one of the two after it,
+        disputes something ("Some have argued that X. I wish it were true. It isn't.")."""
         return any(
             0 <= neighbour < len(self.sentences)
             and self._in_sentence(Assertion.DISPUTED, neighbour)
-            for neighbour in (index - 1, index + 1)
+            for neighbour in (index - 1, index + 1, index + 2)
         )

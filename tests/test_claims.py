@@ -499,6 +499,19 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
         ("en", "TSMC's net income rose to NT$452.3 billion.", ["net-income"]),
         ("it", "L'utile operativo di SK Hynix è di 9.210 miliardi di won.", ["operating-income"]),
         ("en", "StepFun raised $700 million in a Series C funding round.", ["funding-round"]),
+        # the words after it say what it is, whatever else its clause names
+        (
+            "en",
+            "Azure generated $57bn of revenue in fiscal 2025 as corporate customers moved "
+            "their workloads to the cloud.",
+            ["revenue"],
+        ),
+        # a phrase that stands for the company names no concept
+        (
+            "it",
+            "A inizio luglio la società ha raccolto tre miliardi di yuan da fondi statali.",
+            [],
+        ),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
@@ -626,3 +639,33 @@ def test_taiwan_dollars_in_both_languages(linter) -> None:
     it = claims_of(linter, "L'utile è di 542,3 miliardi di dollari taiwanesi.", "it")
     en = claims_of(linter, "Net income was NT$452.3 billion.", "en")
     assert [q.number.unit for q in it.quantities + en.quantities] == ["TWD", "TWD"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "assertion"),
+    [
+        # an argued claim is reported; a dispute two sentences on disputes it
+        (
+            "en",
+            "Some commentators have argued that China's share of rare-earth refining has "
+            "slipped to 70%. I wish it were true. It isn't.",
+            Assertion.DISPUTED,
+        ),
+        (
+            "en",
+            "Some commentators have argued that China's share of rare-earth refining has "
+            "slipped to 70%. Plants in Malaysia opened.",
+            Assertion.REPORTED,
+        ),
+        (
+            "en",
+            "Analysts contend that China refines 70% of rare earths. Others agree.",
+            Assertion.REPORTED,
+        ),
+    ],
+)
+def test_a_claim_disputed_two_sentences_on(
+    linter, lang: str, text: str, assertion: Assertion
+) -> None:
+    quantity = claims_of(linter, text, lang).quantities[0]
+    assert quantity.assertion is assertion

@@ -1,0 +1,146 @@
+"""Names no rule file declares, as what a figure is said of (factlint.unknown_subjects)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factlint.entities import Mention
+from factlint.unknown_subjects import UnknownSubjects
+
+
+def _subject(linter, text: str, lang: str, number: str) -> tuple[str, ...]:
+    doc = linter.document("a.md", text, lang=lang)
+    quantities = linter.claims(doc).quantities
+    return next(q for q in quantities if number in doc.masked[q.start : q.phrase_end]).subject
+
+
+# (language, text, the number, what it is said of)
+SUBJECTS = [
+    # a model number shows a name, wherever it stands
+    ("en", "Step-3 has 321 billion parameters in total.", "321", ("step3",)),
+    ("it", "L'Ascend 910C unisce due chip 910B in un unico package.", "due", ("ascend910c",)),
+    # a name written after a lowercase word elsewhere in the article
+    (
+        "en",
+        "Azure generated $57bn of revenue in fiscal 2025. Microsoft expects rival Azure "
+        "growth to slow.",
+        "$57bn",
+        ("azure",),
+    ),
+    (
+        "it",
+        "Il motore della crescita è Yuewen, l'assistente per i consumatori della start-up, "
+        "che ad agosto ha toccato 58 milioni di utenti attivi mensili.",
+        "58",
+        ("yuewen",),
+    ),
+    (
+        "en",
+        "In July the Pentagon agreed to invest $400mn in MP Materials.",
+        "$400mn",
+        ("pentagon",),
+    ),
+    # the name nearest the number in its clause
+    (
+        "it",
+        "A gennaio Donald Trump aveva promesso che Stargate avrebbe creato oltre 100.000 "
+        "posti di lavoro.",
+        "oltre",
+        ("stargate",),
+    ),
+    # a run of capitalised words is one name, keyed by its first word
+    (
+        "en",
+        "In Italy, the operator Eridania Data Centers will hire 400 workers.",
+        "400",
+        ("eridania",),
+    ),
+]
+
+# (language, text, the number): figures no unlisted name is the subject of
+NO_SUBJECT = [
+    # the first word of a sentence shows no name
+    ("en", "Companies are investing 85 billion dollars in new plants.", "85"),
+    ("it", "Aziende e governi investono 85 miliardi di dollari.", "85"),
+    # months, days and offices are not names
+    ("en", "In August, the market for chips grew to 40 billion dollars.", "40"),
+    ("it", "Il Governo ha stanziato 5 miliardi di euro per i data center.", "5"),
+    ("en", "Dec 10 - Chinese firms are preparing 36 new data centres.", "36"),
+    # a source, not a subject
+    (
+        "it",
+        "Secondo il sindaco di Castel San Giovanni, l'indotto potrebbe valere 500 posti di "
+        "lavoro. Ne parla anche il sindaco di Castel San Giovanni.",
+        "500",
+    ),
+    # a known name nearer the number is what it is said of, or its place
+    (
+        "it",
+        "Il quotidiano di Confindustria ricorda che le aziende cinesi hanno pianificato 36 "
+        "nuovi data center. Lo scrive il quotidiano di Confindustria.",
+        "36",
+    ),
+    # a name inside another word ("CloudMatrix") is none
+    ("en", "The CloudMatrix 384 links 384 Ascend chips.", "384 Ascend"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "subject"), SUBJECTS)
+def test_an_unlisted_name_is_what_a_figure_is_said_of(
+    linter, lang: str, text: str, number: str, subject: tuple[str, ...]
+) -> None:
+    assert _subject(linter, text, lang, number) == subject
+
+
+@pytest.mark.parametrize(("lang", "text", "number"), NO_SUBJECT)
+def test_words_that_show_no_name_are_no_subject(linter, lang: str, text: str, number: str) -> None:
+    assert _subject(linter, text, lang, number) == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "subject"),
+    [
+        # the phrase before the name refers back to the company last named
+        (
+            "it",
+            "DeepSeek ha pubblicato il rapporto. La società fondata da Liang Wenfeng indica "
+            "un costo di 5,6 milioni di dollari.",
+            "5,6",
+            ("deepseek",),
+        ),
+        (
+            "en",
+            "Nvidia shipped the H20. Reuters reported that the company sold 500,000 units.",
+            "500,000",
+            ("nvidia",),
+        ),
+        # one inside an aside after the name does not
+        (
+            "it",
+            "Microsoft ha pubblicato i conti. Azure, la piattaforma cloud del gruppo di "
+            "Redmond, ha superato i 75 miliardi di dollari di ricavi. Cresce anche Azure.",
+            "75",
+            ("azure",),
+        ),
+    ],
+)
+def test_a_phrase_for_the_company_before_the_name_wins(
+    linter, lang: str, text: str, number: str, subject: tuple[str, ...]
+) -> None:
+    assert _subject(linter, text, lang, number) == subject
+
+
+def test_a_name_that_opens_its_sentence_before_an_aside_is_the_subject() -> None:
+    masked = "Yuewen, the assistant, had 35 million users. The rival Yuewen grew."
+    names = UnknownSubjects(masked, [], frozenset({"the"}), lambda start, end: False)
+    assert names.of((0, 44), 0, 22, 27) == (0, 6, "yuewen")
+    # not after a reporting cue: then it is the source
+    cited = UnknownSubjects(masked, [], frozenset({"the"}), lambda start, end: True)
+    assert cited.of((0, 44), 0, 22, 27) is None
+
+
+def test_a_name_a_known_mention_covers_is_not_unlisted() -> None:
+    masked = "Nvidia Data Center revenue reached 41 billion. The rival Data grew."
+    nvidia = Mention("nvidia", "company", 0, 6, "Nvidia")
+    names = UnknownSubjects(masked, [nvidia], frozenset(), lambda start, end: False)
+    assert names.of((0, 46), 0, 0, 35) is None
