@@ -601,7 +601,8 @@ class Extractor:
                     )
                 ]
             change = number.signed or _changes(tools, lowered, sentence_start, number.start)
-            found_concepts = concepts.find(concepts.counted, counted) if counted else set()
+            counted_concepts = concepts.find(concepts.counted, counted) if counted else set()
+            found_concepts = set(counted_concepts)
             clause_start, clause_end = read.clause(index, number.start, number.end)
             if clause_start > sentence_start and (
                 phrase_key(lowered[clause_start : number.start]) in tools.clause_links
@@ -641,7 +642,7 @@ class Extractor:
             if (
                 number.unit in tools.numbers.currency_codes
                 and concepts.counted is not None
-                and not _names_concept(concepts, counted)
+                and not _names_concept(concepts, counted, counted_concepts)
             ):
                 spent_in = clause if tools.anaphors is None else tools.anaphors.sub(" ", clause)
                 found_concepts |= (
@@ -708,11 +709,12 @@ class Extractor:
         return tuple(spans)
 
 
-def _names_concept(concepts: _Concepts, counted: str) -> bool:
-    """Whether the words after a number name what it counts ("of revenue", "GPU")."""
+def _names_concept(concepts: _Concepts, counted: str, counted_concepts: set[str]) -> bool:
+    """Whether the words after a number name what it counts ("of revenue", "GPU"), given
+    the `counted` concepts already found in them."""
     if not counted:
         return False
-    named = concepts.find(concepts.counted, counted) | concepts.find(concepts.sentence, counted)
+    named = counted_concepts | concepts.find(concepts.sentence, counted)
     return bool(named - concepts.modifiers - concepts.generic)
 
 
