@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from factlint.entities import Mention
+from factlint.unlisted import covered
 
 # A capitalised word, with the model number after it if any ("Step-3", "Ascend 910C").
 # The capital comes first and the look-behind after it ("CloudMatrix" holds no
@@ -104,16 +105,12 @@ class UnknownSubjects:
                 continue
             run_end = last
             kept = not (
-                self._covered(first, last)
+                covered(self._starts, self._mentions, first, last)
                 or (last - first == len(word) and not self._written_inside(word))
             )
             if kept:
                 found.append((first, last, name_key(match.group(0))))
         return found
-
-    def _covered(self, start: int, end: int) -> bool:
-        at = bisect.bisect_right(self._starts, end - 1) - 1
-        return at >= 0 and self._mentions[at].end > start
 
     def _written_inside(self, word: str) -> bool:
         """Whether `word` is written somewhere after a lowercase word, a comma or a colon:

@@ -50,7 +50,7 @@ def unlisted_names(
         if (
             word.lower() in ordinary
             or _YEAR_LIKE.fullmatch(code)
-            or _covered(starts, mentions, start, end)
+            or covered(starts, mentions, start, end)
         ):
             continue
         found.append(Mention(f"{word} {code}", UNLISTED_TYPE, start, end, match.group(0)))
@@ -62,7 +62,7 @@ def unlisted_names(
         before = found[bisect.bisect_right(named, start) - 1]
         if before.end > start or start - before.end > BARE_REACH:
             continue
-        if _covered(starts, mentions, start, end):
+        if covered(starts, mentions, start, end):
             continue
         code = match.group(0)
         found.append(Mention(f"{family(before)} {code}", UNLISTED_TYPE, start, end, code))
@@ -70,7 +70,8 @@ def unlisted_names(
     return found
 
 
-def _covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end: int) -> bool:
+def covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether a known mention (`starts`: their start offsets) overlaps [start, end)."""
     at = bisect.bisect_right(starts, end - 1) - 1
     return at >= 0 and mentions[at].end > start
 
