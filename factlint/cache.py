@@ -3,8 +3,8 @@ read again.
 
 One SQLite file in `.factlint_cache/` (safe to delete; `--no-cache` bypasses it). An entry
 is valid for a file whose size and modification time are unchanged, or whose content hash
-is, and for the same factlint version, rule files, language data and options (the
-*stamp*). Comparable claims are stored by key, so a pre-commit run on one article loads
+is, and for the same factlint code (`identity`), rule files, language data and options
+(the *stamp*). Comparable claims are stored by key, so a pre-commit run on one article loads
 only the archive claims that share a key with it. A corrupt or foreign cache is discarded
 and rebuilt, never trusted; a cache that cannot be written is simply not used.
 """
@@ -21,9 +21,9 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import Any
 
-from factlint import __version__
 from factlint.consistency import Comparable, Side
 from factlint.findings import Finding, Related, Severity
+from factlint.identity import code_identity
 from factlint.numbers import Interval
 from factlint.suppressions import Suppression
 
@@ -52,7 +52,7 @@ class Entry:
 
 def stamp(parts: Iterable[bytes | str]) -> str:
     """A hash of everything that decides what an article yields."""
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(code_identity().encode())
     for part in parts:
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")

@@ -22,28 +22,24 @@ from typing import Any
 
 from factlint import __version__
 from factlint.errors import FactlintError
+from factlint.identity import PACKAGE, fingerprint
 from factlint.rules import RuleSet, RuleSources, load_rules, pack, unpack
 
 FORMAT = "factlint-rulepack-1"
 PREFIX = "rules-"
 # Packs kept per cache folder: one per set of rule files recently used.
 KEEP = 8
-_PACKAGE = Path(__file__).parent
 # The code that turns rule files into a RuleSet: a pack is stale when it changes (an
 # editable install can change it without a new version number).
 _CODE = ("rules.py", "yamlfile.py", "fastschema.py", "entities.py", "relations.py", "checks")
 
 
 def _code_fingerprint() -> list[str]:
-    parts = []
+    paths = []
     for name in _CODE:
-        path = _PACKAGE / name
-        paths = sorted(path.glob("*.py")) if path.is_dir() else [path]
-        for each in [*paths, _PACKAGE / "schemas" / "rules.schema.json"]:
-            with contextlib.suppress(OSError):
-                info = each.stat()
-                parts.append(f"{each.name}:{info.st_size}:{info.st_mtime_ns}")
-    return parts
+        path = PACKAGE / name
+        paths += sorted(path.glob("*.py")) if path.is_dir() else [path]
+    return fingerprint([*paths, PACKAGE / "schemas" / "rules.schema.json"])
 
 
 def pack_key(sources: RuleSources, languages: Sequence[tuple[Path, bytes]]) -> str:
