@@ -30,8 +30,9 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
+from factlint.topics import TopicWords, names_before, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
-from factlint.unlisted import family, unlisted_names
+from factlint.unlisted import family, unlisted_names, versioned_names
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -309,6 +310,8 @@ class _LanguageTools:
     concepts: _Concepts
     periods: _Periods
     layout: LayoutWords | None
+    topic: TopicWords | None
+    durations: frozenset[str]
 
 
 _EXCEPTION = "exception"
@@ -342,6 +345,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
     assertion = data["assertion"]
     skip = {str(w).lower() for forms in prepositions.values() for w in forms}
     skip.update(str(w).lower() for w in data.get("articles", ()))
+    concepts = _concepts(data.get("concepts") or {})
     return _LanguageTools(
         relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
         numbers=NumberParser(data["numbers"], about_tolerance),
@@ -371,9 +375,24 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         not_subjects=language.stopwords
         | frozenset(skip)
         | frozenset(str(w).lower() for w in data.get("not_subjects", ())),
-        concepts=_concepts(data.get("concepts") or {}),
+        concepts=concepts,
         periods=_periods(data.get("periods") or {}),
         layout=layout_words(data, data.get("articles", ())),
+        topic=_topic_words(data, concepts.sentence),
+        durations=frozenset(str(unit) for unit in data.get("durations", ())),
+    )
+
+
+def _topic_words(data: Mapping[str, Any], concept: re.Pattern[str] | None) -> TopicWords | None:
+    if concept is None:
+        return None
+    prepositions = data.get("prepositions") or {}
+    ties = {str(w).lower() for forms in prepositions.values() for w in forms}
+    ties.update(str(w).lower() for w in data.get("topic_ties", ()))
+    return TopicWords(
+        concept=concept,
+        articles=frozenset(str(w).lower() for w in data.get("articles", ())),
+        ties=frozenset(ties),
     )
 
 
@@ -452,6 +471,7 @@ class Extractor:
         self._unlisted_lineage(
             tools, masked, lowered, starts, mentions, read, (successions, derivations)
         )
+        _unlisted_attributions(tools, (masked, lowered), sentences, mentions, read, attributions)
         quantities = self._quantities(
             tools, masked, lowered, sentences, starts, mentions, by_sentence, read
         )
@@ -633,7 +653,7 @@ class Extractor:
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
             clause = lowered[clause_start:clause_end]
-            if concepts.sentence is not None:
+            if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
             # "data-centre revenue rose to $41.1 billion" is not the company's revenue. Not
@@ -662,6 +682,23 @@ class Extractor:
                 named = [
                     m for m in named if not any(q.start <= m.start < q.phrase_end for q in earlier)
                 ]
+            subject = _subject(masked, named, clause_start, number.start) or _unnamed_subject(
+                tools,
+                lowered,
+                unknown.of(sentences[index], index, clause_start, number.start),
+                (sentence_start, clause_start, number.start),
+                context,
+            )
+            if not subject and found_concepts and tools.topic is not None:
+                topic = _topic(
+                    tools.topic, lowered, (sentence_start, number.start), said_in, named, context
+                )
+                if topic is not None:
+                    subject = (topic.entity,)
+                    if not periods and not years:
+                        periods = _periods_between(
+                            tools, lowered, sentences, starts, topic.start, index
+                        )
             found.append(
                 Quantity(
                     number=number,
@@ -675,14 +712,7 @@ class Extractor:
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
                     clause_end=clause_end,
-                    subject=_subject(masked, named, clause_start, number.start)
-                    or _unnamed_subject(
-                        tools,
-                        lowered,
-                        unknown.of(sentences[index], index, clause_start, number.start),
-                        (sentence_start, clause_start, number.start),
-                        context,
-                    ),
+                    subject=subject,
                     names=_unknown_names(masked, number.end, counted_end, of, tools.common_words),
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
@@ -793,6 +823,110 @@ def _unnamed_subject(
         return ()
     owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
     return (owners[-1].entity,) if owners else ()
+
+
+def _unlisted_attributions(
+    tools: _LanguageTools,
+    texts: tuple[str, str],
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    read: _AssertionReader,
+    attributions: list[Attribution],
+) -> None:
+    """Attributions of names no rule lists to a known company, by the templates that
+    relate listed names: "Step 3, developed by MiniMax", "Pangu 5.5 di Huawei". Only a
+    name with a version number is taken for a product (`unlisted.versioned_names`), and
+    only the company right after or right before it, with no other name between."""
+    masked, lowered = texts
+    names = versioned_names(masked, mentions, tools.function_words)
+    if not names:
+        return
+    starts = [start for start, _ in sentences]
+    mention_starts = [m.start for m in mentions]
+    for name in names:
+        number = bisect.bisect_right(starts, name.start) - 1
+        if number < 0:
+            continue
+        sentence_start, sentence_end = sentences[number]
+        at = bisect.bisect_left(mention_starts, name.end)
+        pairs = []
+        if at < len(mentions) and mentions[at].start < sentence_end:
+            pairs.append(("product", name, mentions[at]))
+        if (
+            at > 0
+            and sentence_start <= mentions[at - 1].start
+            and mentions[at - 1].end <= name.start
+        ):
+            pairs.append(("owner", mentions[at - 1], name))
+        for role, first, second in pairs:
+            owner = second if role == "product" else first
+            if (
+                owner.type not in OWNER_TYPES
+                or second.start - first.end > MAX_GAP
+                or _COMPOUND_MODIFIER.match(masked, owner.end)
+            ):
+                continue
+            template = tools.relations.match(
+                "attribution",
+                role,
+                lowered[first.end : second.start],
+                lowered[max(sentence_start, first.start - MAX_GAP) : first.start],
+                lowered,
+                second.end,
+            )
+            if template is not None:
+                attributions.append(
+                    Attribution(
+                        name,
+                        owner,
+                        first.start,
+                        second.end,
+                        template.text,
+                        _asserted(read, number, template, first, second),
+                        number,
+                    )
+                )
+                break
+
+
+def _topic(
+    words: TopicWords,
+    lowered: str,
+    span: tuple[int, int],
+    periods: Sequence[tuple[int, int, str]],
+    in_sentence: Sequence[Mention],
+    context: Sequence[Mention],
+) -> Mention | None:
+    """The company the sentences before carry on to a figure its own sentence gives no
+    one for (`span`: where the sentence and the number start; see `topics`)."""
+    sentence_start, number_start = span
+    # The cheap tests first: most figures' sentences fail one.
+    owner = topic_owner(context, sentence_start, OWNER_TYPES)
+    if owner is None or names_before(in_sentence, sentence_start, number_start, RELATION_TYPES):
+        return None
+    if not opens_with_concept(words, lowered, sentence_start, number_start, periods):
+        return None
+    return owner
+
+
+def _periods_between(
+    tools: _LanguageTools,
+    lowered: str,
+    sentences: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+    since: int,
+    index: int,
+) -> tuple[str, ...]:
+    """The period the sentences from the one holding `since` to sentence `index` name,
+    if they name one only ("Baidu ha pubblicato i conti del secondo trimestre")."""
+    first = bisect.bisect_right(starts, since) - 1
+    named = {
+        period
+        for start, end, period in tools.periods.find(
+            lowered, sentences[first][0], sentences[index][0]
+        )
+    }
+    return tuple(named) if len(named) == 1 else ()
 
 
 def _unknown_names(

@@ -141,7 +141,12 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
         return None
     # A subsidiary's figures are its own: Alibaba Cloud's revenue is not Alibaba's.
     who = tuple(sorted(set(quantity.subject)))
-    places = [m for m in quantity.context if m.type in PLACE_TYPES]
+    # A place in the number's own words is its currency's ("dollari taiwanesi").
+    places = [
+        m
+        for m in quantity.context
+        if m.type in PLACE_TYPES and not quantity.start <= m.start < quantity.number.end
+    ]
     in_clause = [m for m in places if quantity.clause_start <= m.start < quantity.clause_end]
     # A place named before the clause is where a count with no subject is ("Le aziende
     # cinesi sono pronte. I piani prevedono 36 nuovi data center"); never where a sum of
@@ -222,7 +227,7 @@ def comparables(
         product = attribution.product.entity
         owner = owner_root(attribution.owner.entity, entities)
         side = _side(doc, attribution.start, attribution.end, date, attribution.assertion, reported)
-        says = f"{entities[product].name} belongs to {entities[owner].name}"
+        says = f"{_name(product, entities)} belongs to {entities[owner].name}"
         found.append(Comparable("attribution", ("attribution", product), owner, says, side))
     for succession in claims.successions:
         if succession.assertion not in _COMPARED or covered(succession):

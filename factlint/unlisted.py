@@ -31,6 +31,13 @@ _NAMED = re.compile(
 # digits are figures.
 _BARE = re.compile(r"(?<![\w\-.,])(?:[A-Z]{1,3}\d{2,}[A-Z]{0,3}|\d{2,}[A-Z]{1,3})(?![\w.,]\w|\w)")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# A name with a version number, which may be a single digit ("Step 3", "Pangu 5.5",
+# "Kimi K2"): a product as surely as a model number makes one, but not one that a family
+# orders, so it takes part only in attributions.
+_VERSIONED = re.compile(
+    r"([A-ZÀ-ÖØ-Þ](?<![\w\-][A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]{2,})[ \-]"
+    r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
+)
 
 
 def unlisted_names(
@@ -67,6 +74,29 @@ def unlisted_names(
         code = match.group(0)
         found.append(Mention(f"{family(before)} {code}", UNLISTED_TYPE, start, end, code))
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def versioned_names(
+    masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
+) -> list[Mention]:
+    """Every name no rule lists that carries a version number ("Step 3", "Pangu 5.5"),
+    in text order; its entity is the name with a space before the version ("Step-3" is
+    "Step 3"). A word in `ordinary` (lowercased) names nothing: "Oltre 3" is no product,
+    nor is a year ("Vision 2030")."""
+    starts = [m.start for m in mentions]
+    found = []
+    for match in _VERSIONED.finditer(masked):
+        word, version = match.groups()
+        if (
+            word.lower() in ordinary
+            or _YEAR_LIKE.fullmatch(version)
+            or covered(starts, mentions, match.start(), match.end())
+        ):
+            continue
+        found.append(
+            Mention(f"{word} {version}", UNLISTED_TYPE, match.start(), match.end(), match.group(0))
+        )
     return found
 
 

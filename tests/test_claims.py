@@ -520,6 +520,19 @@ def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Revenue for the three months to late October came in at $57.0 billion."),
+        ("it", "Nei nove mesi i ricavi sono saliti a 120 miliardi di dollari."),
+    ],
+)
+def test_a_span_of_time_is_not_what_its_sentence_counts(linter, lang: str, text: str) -> None:
+    span = claims_of(linter, text, lang).quantities[0]
+    assert span.number.unit in {"mesi", "anni", "giorni"}
+    assert span.concepts == frozenset()
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "assertion"),
     [
         # an aside states its relation whatever its clause denies

@@ -153,6 +153,21 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "DeepSeek trained DeepSeek-V3 on 2,048 Nvidia H800 GPUs.",
             "en",
         ),
+        # the company and the period named in the sentence before; a currency's country
+        # is no place the figure is of
+        (
+            "Il boom dell'intelligenza artificiale gonfia i conti di TSMC. L'utile netto del "
+            "trimestre luglio-settembre sale a 542,3 miliardi di dollari taiwanesi.",
+            "TSMC posted a 39.1% jump in net profit. Net income for the July-September quarter "
+            "rose to NT$452.3 billion.",
+            "en",
+        ),
+        (
+            "Baidu ha pubblicato i conti del secondo trimestre. I ricavi sono stati pari a "
+            "37,2 miliardi di yuan.",
+            "Baidu's revenue fell 4% to RMB 32.7 billion in the second quarter.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
@@ -311,6 +326,22 @@ def test_conflicting_figures(
             "Tencent's third-quarter capital expenditure reached 13 billion yuan.",
             "en",
         ),
+        # a segment's revenue, and analysts' forecast, are not the company's revenue
+        (
+            "Baidu ha pubblicato i conti del secondo trimestre. I ricavi sono stati pari a "
+            "32,7 miliardi di yuan.",
+            "Baidu reported second-quarter results. Revenue from online marketing fell to "
+            "RMB 16.2 billion. Analysts had expected revenue of RMB 31.1 billion.",
+            "en",
+        ),
+        # a span of time is not what its sentence's revenue is
+        (
+            "Nvidia ha pubblicato i conti. I ricavi dei tre mesi a ottobre sono stati pari "
+            "a 57 miliardi di dollari.",
+            "Nvidia published its results. Revenue for the six months to October came in "
+            "at $103.7 billion.",
+            "en",
+        ),
     ],
 )
 def test_different_or_compatible_quantities_stay_quiet(
@@ -319,6 +350,29 @@ def test_different_or_compatible_quantities_stay_quiet(
     a = write(tmp_path, "a.md", first)
     b = write(tmp_path, "b.md", second, lang2)
     assert summary(conflicts(bare_linter, [a, b])) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "lang2"),
+    [
+        (
+            "Alla WAIC si è visto anche Step 3, sviluppato da StepFun.",
+            "At WAIC, Step 3, developed by MiniMax, drew attention.",
+            "en",
+        ),
+        ("Pangu 5.5 di Huawei è stato presentato venerdì.", "Baidu's Pangu 5.5 was shown.", "en"),
+    ],
+)
+def test_owners_of_a_product_no_rule_lists_are_compared(
+    bare_linter, tmp_path: Path, first: str, second: str, lang2: str
+) -> None:
+    a = write(tmp_path, "a.md", first)
+    b = write(tmp_path, "b.md", second, lang2)
+    found = conflicts(bare_linter, [a, b])
+    assert [(Path(f.path).name, f.rule) for f in found] == [
+        ("a.md", "consistency.attribution"),
+        ("b.md", "consistency.attribution"),
+    ]
 
 
 def test_attribution_without_rule_flags_both_sides(bare_linter, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.entities import Mention
-from factlint.unlisted import UNLISTED_TYPE, family, unlisted_names
+from factlint.unlisted import UNLISTED_TYPE, family, unlisted_names, versioned_names
 
 
 def names(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
@@ -63,3 +63,24 @@ def test_a_model_number_far_from_its_family_is_no_name() -> None:
 def test_family_and_type() -> None:
     (mention,) = unlisted_names("the Instinct MI300X", (), frozenset())
     assert (family(mention), mention.type) == ("Instinct", UNLISTED_TYPE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Step 3, developed by StepFun, drew attention.", ["Step 3"]),
+        ("Alla WAIC si è visto anche Step-3 di StepFun.", ["Step 3"]),
+        ("Pangu 5.5, sviluppato da Huawei, e Kimi K2 di Moonshot.", ["Pangu 5.5", "Kimi K2"]),
+        # a year, an ordinary word, a word inside a name are no product
+        ("Vision 2030 di Riad; Nel 3 casi su 4; CloudMatrix 384.", []),
+    ],
+)
+def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
+    found = versioned_names(text, (), frozenset({"nel"}))
+    assert [m.entity for m in found] == expected
+
+
+def test_a_known_name_is_no_versioned_name() -> None:
+    text = "Qwen 3 di Alibaba."
+    qwen = Mention("qwen", "model", 0, 6, "Qwen 3")
+    assert versioned_names(text, (qwen,), frozenset()) == []

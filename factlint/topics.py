@@ -1,0 +1,178 @@
+"""The company a figure is said of when its sentence names none, taken from the sentences
+before: "TSMC posted a 39% jump in profit on Thursday. Net income for the quarter rose to
+NT$452.3 billion", "Baidu ha pubblicato i conti del secondo trimestre. I ricavi sono
+stati pari a 37,2 miliardi".
+
+News writes a company's results this way: the company opens the story, the next
+sentences open with the figure ("Net income", "I ricavi") and name no one. Such a
+sentence carries its topic on only when nothing in it may own the figure instead:
+
+- it opens with the concept itself, after an article and a period phrase at most
+  ("Nel trimestre, l'utile netto"), so "Analysts had expected revenue of" is not one;
+- the words between that concept and the number tie it to nothing but a period:
+  "revenue for the July-September quarter" is the company's, "revenue from
+  advertising" and "i ricavi della divisione cloud" are a part of it;
+- the sentences before name exactly one company, so that the topic is not a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factlint.entities import Mention
+
+_WORD = re.compile(r"[\w'’\-]+|\d[\d.,]*")
+# How many words may stand between the opening concept and the number ("for the
+# July-September quarter rose to", "del trimestre luglio-settembre sale a").
+_REACH = 12
+# How far into its sentence the opening concept may end ("Nel terzo trimestre del 2025
+# il fatturato"): a cheap test before the words are read.
+_OPENING = 80
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+# What `_tie_object` gives for a tie right before the number.
+_NUMBER = -1
+
+
+@dataclass(frozen=True)
+class TopicWords:
+    """A language's words for reading a figure's sentence opening."""
+
+    # The concepts a figure's sentence may open with ("net income", "i ricavi").
+    concept: re.Pattern[str]
+    articles: frozenset[str]
+    # Words that tie a concept to something ("from", "at", "della"); harmless before a
+    # period ("for the quarter", "del trimestre").
+    ties: frozenset[str]
+
+
+def opens_with_concept(
+    words: TopicWords,
+    lowered: str,
+    sentence_start: int,
+    number_start: int,
+    periods: Sequence[tuple[int, int, str]],
+) -> bool:
+    """Whether the sentence from `sentence_start` opens with a concept whose words, up to
+    the number at `number_start`, tie it to no one but a period (see the module)."""
+    if (
+        words.concept.search(lowered, sentence_start, min(number_start, sentence_start + _OPENING))
+        is None
+    ):
+        return False
+    period_ends = {start: end for start, end, _ in periods}
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(lowered, sentence_start, number_start)]
+    position = _concept_start(words, lowered, tokens, period_ends)
+    if position is None:
+        return False
+    concept = words.concept.match(lowered, position)
+    if concept is None:
+        return False
+    rest = [span for span in tokens if span[0] >= concept.end()]
+    return len(rest) <= _REACH and _untied(words, lowered, rest, period_ends)
+
+
+def _concept_start(
+    words: TopicWords,
+    lowered: str,
+    tokens: Sequence[tuple[int, int]],
+    period_ends: dict[int, int],
+) -> int | None:
+    """Where a sentence's opening concept would start: after a period phrase ("Nel
+    secondo trimestre", "In the third quarter,", "Quarterly") and an article, if any."""
+    if not tokens:
+        return None
+    period = _tie_object(words, lowered, tokens, 0)
+    if period not in period_ends:
+        period = tokens[0][0]
+    index = 0
+    if period in period_ends:
+        period_end = period_ends[period]
+        index = next((i for i, (start, _) in enumerate(tokens) if start >= period_end), len(tokens))
+    if index >= len(tokens):
+        return None
+    start, end = tokens[index]
+    word = lowered[start:end]
+    if word in words.articles:
+        return tokens[index + 1][0] if index + 1 < len(tokens) else None
+    elided = _elided(word)
+    return start + len(elided) if elided != word and elided in words.articles else start
+
+
+def _tie_object(
+    words: TopicWords, lowered: str, tokens: Sequence[tuple[int, int]], index: int
+) -> int | None:
+    """Where the object of tie word `index` starts, after its article ("for the
+    quarter", "dell'anno", "nel trimestre"): None when the word is no tie, `_NUMBER`
+    when nothing but the number follows it ("pari a", "came in at")."""
+    start, end = tokens[index]
+    word = lowered[start:end]
+    elided = _elided(word)
+    if elided != word:
+        return start + len(elided) if elided in words.ties else None
+    if word not in words.ties:
+        return None
+    following = index + 1
+    if following < len(tokens):
+        next_start, next_end = tokens[following]
+        article = lowered[next_start:next_end]
+        if article in words.articles:
+            following += 1
+        elif _elided(article) != article and _elided(article) in words.articles:
+            return next_start + len(_elided(article))
+    return tokens[following][0] if following < len(tokens) else _NUMBER
+
+
+def _elided(word: str) -> str:
+    """The article or preposition an elided word opens with ("l'" of "l'utile"), or the
+    word itself."""
+    for mark in "'’":
+        cut = word.find(mark)
+        if 0 < cut < len(word) - 1:
+            return word[:cut] + "'"
+    return word
+
+
+def _untied(
+    words: TopicWords,
+    lowered: str,
+    tokens: Sequence[tuple[int, int]],
+    period_ends: dict[int, int],
+) -> bool:
+    """Whether every tie word among `tokens` leads to a period, a year, another tie or
+    the number, with at most one word before the period ("for the July-September
+    quarter"), never to anything else ("from advertising", "della divisione cloud")."""
+    starts = [start for start, _ in tokens]
+    for index in range(len(tokens)):
+        after = _tie_object(words, lowered, tokens, index)
+        if after is None or after == _NUMBER or _dates(lowered, after, period_ends):
+            continue
+        at = bisect.bisect_right(starts, after) - 1
+        if lowered[starts[at] : tokens[at][1]] in words.ties:
+            continue
+        if at + 1 < len(tokens) and _dates(lowered, starts[at + 1], period_ends):
+            continue
+        return False
+    return True
+
+
+def _dates(lowered: str, position: int, period_ends: dict[int, int]) -> bool:
+    """Whether a period phrase or a year starts at `position`."""
+    return position in period_ends or bool(_YEAR.match(lowered, position))
+
+
+def topic_owner(
+    context: Sequence[Mention], sentence_start: int, owner_types: frozenset[str]
+) -> Mention | None:
+    """The one company the sentences before `sentence_start` name, if only one."""
+    owners = [m for m in context if m.start < sentence_start and m.type in owner_types]
+    if not owners or any(m.entity != owners[-1].entity for m in owners):
+        return None
+    return owners[-1]
+
+
+def names_before(mentions: Sequence[Mention], start: int, end: int, types: frozenset[str]) -> bool:
+    """Whether any mention of `types` starts in [start, end)."""
+    return any(start <= m.start < end and m.type in types for m in mentions)

@@ -1,0 +1,192 @@
+"""The company the sentences before carry on to a figure (factlint.topics)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factlint.entities import Mention
+from factlint.topics import TopicWords, opens_with_concept, topic_owner
+
+
+def _quantity(linter, text: str, lang: str, number: str):
+    doc = linter.document("a.md", text, lang=lang)
+    quantities = linter.claims(doc).quantities
+    return next(q for q in quantities if number in doc.masked[q.start : q.phrase_end])
+
+
+# (language, text, the number, what it is said of)
+CARRIED = [
+    (
+        "en",
+        "TSMC posted a 39.1% jump in third-quarter net profit on Thursday, beating "
+        "forecasts. Net income for the July-September quarter rose to NT$452.3 billion.",
+        "452.3",
+        ("tsmc",),
+    ),
+    (
+        "it",
+        "Il boom dell'intelligenza artificiale continua a gonfiare i conti di TSMC. L'utile "
+        "netto del trimestre luglio-settembre sale a 542,3 miliardi di dollari taiwanesi.",
+        "542,3",
+        ("tsmc",),
+    ),
+    (
+        "it",
+        "Baidu ha pubblicato mercoledì i conti del secondo trimestre. I ricavi sono stati "
+        "pari a 37,2 miliardi di yuan, con la pubblicità ancora in difficoltà.",
+        "37,2",
+        ("baidu",),
+    ),
+    # after a period phrase that opens the sentence
+    (
+        "it",
+        "Tencent ha diffuso ieri i risultati. Nel terzo trimestre il fatturato ha raggiunto "
+        "192,9 miliardi di yuan.",
+        "192,9",
+        ("tencent",),
+    ),
+    (
+        "en",
+        "Alibaba reported results on Thursday. Quarterly revenue came in at 247.7 billion "
+        "yuan, ahead of estimates.",
+        "247.7",
+        ("alibaba",),
+    ),
+    # the company two sentences back, with none named in between
+    (
+        "en",
+        "Meta published its results on Wednesday. The shares jumped after the bell. Net "
+        "income was $18.3 billion.",
+        "18.3",
+        ("meta",),
+    ),
+]
+
+# (language, text, the number): figures whose sentence carries no topic on
+NOT_CARRIED = [
+    # the concept does not open the sentence
+    (
+        "en",
+        "Baidu reported results on Wednesday. Analysts had expected revenue of RMB 32.1 "
+        "billion for the quarter.",
+        "32.1",
+    ),
+    # the figure is of a part of the company
+    ("en", "Nvidia reported results. Revenue from gaming rose to $4.3 billion.", "4.3"),
+    ("en", "Nvidia reported results. Sales to China dropped to $2.8 billion.", "2.8"),
+    (
+        "it",
+        "Alibaba ha pubblicato i conti. I ricavi della divisione cloud sono saliti a 33,4 "
+        "miliardi di yuan.",
+        "33,4",
+    ),
+    (
+        "it",
+        "Baidu ha pubblicato i conti. I ricavi fuori dalla Cina sono stati pari a 3 miliardi "
+        "di yuan.",
+        "3 miliardi",
+    ),
+    # two companies before: no topic
+    (
+        "en",
+        "Alibaba and Tencent reported results on the same day. Revenue rose to 250 billion yuan.",
+        "250",
+    ),
+    # nothing before
+    ("en", "Revenue rose to $5 billion in the quarter.", "$5"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "subject"), CARRIED)
+def test_a_figure_with_no_one_in_its_sentence_is_the_topic_company(
+    linter, lang: str, text: str, number: str, subject: tuple[str, ...]
+) -> None:
+    assert _quantity(linter, text, lang, number).subject == subject
+
+
+@pytest.mark.parametrize(("lang", "text", "number"), NOT_CARRIED)
+def test_a_figure_tied_to_something_else_takes_no_topic(
+    linter, lang: str, text: str, number: str
+) -> None:
+    assert _quantity(linter, text, lang, number).subject == ()
+
+
+def test_a_product_named_before_the_figure_is_its_subject_not_the_topic(linter) -> None:
+    text = "Nvidia ha presentato i conti. I ricavi dell'H20 sono scesi a 2,8 miliardi di dollari."
+    assert _quantity(linter, text, "it", "2,8").subject == ("h20 20",)
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the period of the sentence that names the company
+        (
+            "Baidu ha pubblicato mercoledì i conti del secondo trimestre. I ricavi sono stati "
+            "pari a 37,2 miliardi di yuan.",
+            ("q2",),
+        ),
+        # two periods before: neither
+        (
+            "Baidu ha confrontato il secondo trimestre con il primo trimestre. I ricavi sono "
+            "stati pari a 37,2 miliardi di yuan.",
+            (),
+        ),
+    ],
+)
+def test_the_topic_brings_its_period(linter, text: str, periods: tuple[str, ...]) -> None:
+    assert _quantity(linter, text, "it", "37,2").periods == periods
+
+
+_WORDS = TopicWords(
+    concept=re.compile(r"(?<!\w)(?:net income|revenue|ricavi)(?!\w)"),
+    articles=frozenset({"the", "i", "l'"}),
+    ties=frozenset({"for", "from", "of", "in", "at", "del", "della", "a"}),
+)
+
+
+def _opens(text: str) -> bool:
+    lowered = text.lower()
+    number = re.search(r"\d", lowered)
+    assert number is not None
+    periods = [
+        (m.start(), m.end(), "quarter")
+        for m in re.finditer(r"third quarter|quarter|trimestre", lowered)
+    ]
+    return opens_with_concept(_WORDS, lowered, 0, number.start(), periods)
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Net income for the July-September quarter rose to 452.3", True),
+        ("In the third quarter, revenue came in at 57", True),
+        ("I ricavi del trimestre sono stati pari a 37,2", True),
+        ("Revenue for 2024 was 133", True),
+        ("Revenue from advertising fell to 12", False),
+        ("Revenue at the cloud unit rose to 4", False),
+        ("I ricavi della divisione cloud salgono a 33", False),
+        ("Analysts expected revenue of 32.1", False),
+        # too far from its concept to be sure the concept is its
+        (
+            "Revenue, which the group has long said would slow once the boom in demand for "
+            "its chips began to fade, rose to 57",
+            False,
+        ),
+    ],
+)
+def test_what_opens_with_a_concept(text: str, opens: bool) -> None:
+    assert _opens(text) is opens
+
+
+def test_the_topic_is_the_one_company_before() -> None:
+    baidu = Mention("baidu", "company", 0, 5, "Baidu")
+    again = Mention("baidu", "company", 30, 35, "Baidu")
+    alibaba = Mention("alibaba", "company", 10, 17, "Alibaba")
+    china = Mention("china", "place", 20, 25, "Cina")
+    kinds = frozenset({"company"})
+    assert topic_owner([baidu, china, again], 40, kinds) == again
+    assert topic_owner([baidu, alibaba], 40, kinds) is None
+    # a company named in the figure's own sentence is not before it
+    assert topic_owner([baidu], 0, kinds) is None
