@@ -30,7 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.relations import ROLES, RelationMatcher, Template
-from factlint.topics import TopicWords, names_before, opens_with_concept, topic_owner
+from factlint.topics import TopicWords, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
 from factlint.unlisted import family, unlisted_names, versioned_names
 
@@ -691,7 +691,12 @@ class Extractor:
             )
             if not subject and found_concepts and tools.topic is not None:
                 topic = _topic(
-                    tools.topic, lowered, (sentence_start, number.start), said_in, named, context
+                    tools.topic,
+                    lowered,
+                    (sentence_start, number.start, clause_end),
+                    said_in,
+                    by_sentence.get(index, ()),
+                    context,
                 )
                 if topic is not None:
                     subject = (topic.entity,)
@@ -892,17 +897,19 @@ def _unlisted_attributions(
 def _topic(
     words: TopicWords,
     lowered: str,
-    span: tuple[int, int],
+    span: tuple[int, int, int],
     periods: Sequence[tuple[int, int, str]],
     in_sentence: Sequence[Mention],
     context: Sequence[Mention],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
-    one for (`span`: where the sentence and the number start; see `topics`)."""
-    sentence_start, number_start = span
-    # The cheap tests first: most figures' sentences fail one.
+    one for (`span`: where the sentence and the number start, and where the number's
+    clause ends; see `topics`)."""
+    sentence_start, number_start, clause_end = span
+    # The cheap tests first: most figures' sentences fail one. A name after the number in
+    # its clause may be what it is of ("dopo i 40 miliardi ottenuti a marzo da OpenAI").
     owner = topic_owner(context, sentence_start, OWNER_TYPES)
-    if owner is None or names_before(in_sentence, sentence_start, number_start, RELATION_TYPES):
+    if owner is None or any(m.type in RELATION_TYPES and m.start < clause_end for m in in_sentence):
         return None
     if not opens_with_concept(words, lowered, sentence_start, number_start, periods):
         return None

@@ -141,20 +141,25 @@ def _untied(
     tokens: Sequence[tuple[int, int]],
     period_ends: dict[int, int],
 ) -> bool:
-    """Whether every tie word among `tokens` leads to a period, a year, another tie or
-    the number, with at most one word before the period ("for the July-September
-    quarter"), never to anything else ("from advertising", "della divisione cloud")."""
+    """Whether the phrases that complete the concept (`tokens` start right after it)
+    name nothing but a period or a year, with at most one word before the period ("for
+    the July-September quarter", "dei primi sei mesi"), never anything else ("from
+    advertising", "della divisione cloud"). The verb ends them: what follows it ("è
+    salito del 17% a", "doubled from a year earlier to") says how the figure changed."""
     starts = [start for start, _ in tokens]
-    for index in range(len(tokens)):
+    index = 0
+    while index < len(tokens):
         after = _tie_object(words, lowered, tokens, index)
-        if after is None or after == _NUMBER or _dates(lowered, after, period_ends):
-            continue
+        if after is None or after == _NUMBER:
+            return True
         at = bisect.bisect_right(starts, after) - 1
-        if lowered[starts[at] : tokens[at][1]] in words.ties:
-            continue
-        if at + 1 < len(tokens) and _dates(lowered, starts[at + 1], period_ends):
-            continue
-        return False
+        if not _dates(lowered, after, period_ends):
+            # One word before the period: "the July-September quarter".
+            at += 1
+            if at >= len(tokens) or not _dates(lowered, starts[at], period_ends):
+                return False
+            after = starts[at]
+        index = bisect.bisect_left(starts, period_ends.get(after, tokens[at][1]))
     return True
 
 
@@ -171,8 +176,3 @@ def topic_owner(
     if not owners or any(m.entity != owners[-1].entity for m in owners):
         return None
     return owners[-1]
-
-
-def names_before(mentions: Sequence[Mention], start: int, end: int, types: frozenset[str]) -> bool:
-    """Whether any mention of `types` starts in [start, end)."""
-    return any(start <= m.start < end and m.type in types for m in mentions)

@@ -19,6 +19,7 @@ CROSS_C = Path(__file__).parent / "fixtures" / "cross-c"
 CROSS_D = Path(__file__).parent / "fixtures" / "cross-d"
 CROSS_E = Path(__file__).parent / "fixtures" / "cross-e"
 CROSS_F = Path(__file__).parent / "fixtures" / "cross-f"
+CROSS_G = Path(__file__).parent / "fixtures" / "cross-g"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -119,6 +120,29 @@ KNOWN_CROSS_F_MISSES = {
     ("zhipu-fondi-shanghai.it.md", 10, "consistency.figure"),
 }
 
+KNOWN_CROSS_G_MISSES = {
+    # the concept in another clause than the number ("The valuation, including the new
+    # money, now stands at"); a concept no language file lists ("finestra di contesto");
+    # "The model has" (a phrase for a product, not a company)
+    ("anthropic-ai-funding-race.en.md", 10, "consistency.figure"),
+    ("deepseek-borsa-chip-cambricon.it.md", 16, "consistency.figure"),
+    ("deepseek-v31-release.en.md", 10, "consistency.figure"),
+    # "Run-rate revenue" opens with a word that is neither an article nor a period
+    ("anthropic-ai-funding-race.en.md", 13, "consistency.figure"),
+    # a name whose version follows a second word ("Seed-OSS-36B")
+    ("deepseek-v31-lancio.it.md", 16, "consistency.attribution"),
+    ("deepseek-v31-release.en.md", 19, "consistency.attribution"),
+    # the system named two ways ("The Atlas 950 SuperPoD will link 6,144 Ascend chips")
+    ("huawei-chips-self-reliance.en.md", 10, "consistency.figure"),
+    # the sentence before names two companies (Tencent, and Nvidia's chips): no topic
+    ("tencent-pubblicita-investimenti.it.md", 15, "consistency.figure"),
+    ("tencent-q2-results.en.md", 16, "consistency.figure"),
+    # what is counted, and whose, written before the number in an aside ("Gli utenti
+    # attivi mensili di Weixin, l'app ..., sono saliti a 1,41 miliardi")
+    ("tencent-q2-results.en.md", 19, "consistency.figure"),
+    ("tencent-trimestre-ricavi.it.md", 14, "consistency.figure"),
+}
+
 SENTENCES = Path(__file__).parent / "fixtures" / "sentences.txt"
 
 
@@ -203,6 +227,7 @@ def test_findings_are_exactly_the_planted_errors() -> None:
         (CROSS_D, KNOWN_CROSS_D_MISSES),
         (CROSS_E, KNOWN_CROSS_E_MISSES),
         (CROSS_F, KNOWN_CROSS_F_MISSES),
+        (CROSS_G, KNOWN_CROSS_G_MISSES),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
@@ -211,14 +236,14 @@ def test_cross_article_findings_are_exactly_the_planted_conflicts(
     accuracy = measure(corpus)
     assert sorted(accuracy.found - accuracy.expected) == [], "unexpected findings"
     assert sorted(accuracy.expected - accuracy.found) == sorted(known), "missed planted conflicts"
-    assert len(accuracy.expected) >= 19
+    assert len(accuracy.expected) >= 17
     assert "consistency.figure" in {key[2] for key in accuracy.expected}
 
 
 def test_cross_article_corpora_plant_both_kinds() -> None:
     kinds = {
         rule
-        for corpus in (CROSS, CROSS_B, CROSS_C, CROSS_D, CROSS_E, CROSS_F)
+        for corpus in (CROSS, CROSS_B, CROSS_C, CROSS_D, CROSS_E, CROSS_F, CROSS_G)
         for path in corpus.glob("*.md")
         for _, _, rule in expected_findings(path)
     }

@@ -54,6 +54,37 @@ CARRIED = [
         "247.7",
         ("alibaba",),
     ),
+    # what follows the verb says how the figure changed, not whose it is
+    (
+        "it",
+        "Huawei presenta la nuova strategia dopo un semestre di profitti in calo. L'utile "
+        "netto dei primi sei mesi è sceso del 32% a 37,2 miliardi di yuan.",
+        "37,2",
+        ("huawei",),
+    ),
+    (
+        "en",
+        "Tencent has kept spending heavily on AI infrastructure. Capital expenditure in the "
+        "second quarter more than doubled from a year earlier to 19.1 billion yuan.",
+        "19.1",
+        ("tencent",),
+    ),
+    # a quarter named by its months
+    (
+        "it",
+        "Tencent ha migliorato anche la redditività. L'utile netto del periodo aprile-giugno "
+        "è salito del 17% a 65,6 miliardi di yuan.",
+        "65,6",
+        ("tencent",),
+    ),
+    # a name after the number's clause is not what it is of
+    (
+        "it",
+        "Tencent non intende rallentare. Nel secondo trimestre le spese in conto capitale "
+        "sono salite a 16,2 miliardi di yuan, destinate ai data center che servono Hunyuan.",
+        "16,2",
+        ("tencent",),
+    ),
     # the company two sentences back, with none named in between
     (
         "en",
@@ -93,6 +124,20 @@ NOT_CARRIED = [
         "en",
         "Alibaba and Tencent reported results on the same day. Revenue rose to 250 billion yuan.",
         "250",
+    ),
+    # a name after the number in its clause is what it is of
+    (
+        "it",
+        "Anthropic userà i fondi per la ricerca. Il round è il secondo per dimensioni dopo i "
+        "40 miliardi di dollari ottenuti a marzo da OpenAI.",
+        "40",
+    ),
+    # the sentence before names two companies
+    (
+        "en",
+        "Tencent kept spending despite US curbs on Nvidia chips. Capital expenditure in the "
+        "second quarter rose to 19.1 billion yuan.",
+        "19.1",
     ),
     # nothing before
     ("en", "Revenue rose to $5 billion in the quarter.", "$5"),
