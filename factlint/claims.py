@@ -506,24 +506,11 @@ class Extractor:
                 continue
             pair = None if distributive else _attribution_roles(first, second)
             if pair is not None:
-                role, product, owner = pair
-                gap = lowered[first.end : second.start]
-                before = lowered[max(sentence_start, first.start - MAX_GAP) : first.start]
-                template = tools.relations.match(
-                    "attribution", role, gap, before, lowered, second.end
+                found_one = _attribution(
+                    tools, lowered, (sentence_start, number), pair[0], (first, second), read
                 )
-                if template is not None:
-                    attributions.append(
-                        Attribution(
-                            product,
-                            owner,
-                            first.start,
-                            second.end,
-                            template.text,
-                            _asserted(read, number, template, first, second),
-                            number,
-                        )
-                    )
+                if found_one is not None:
+                    attributions.append(found_one)
                     continue
             if first.type == second.type and first.type in SUCCESSION_TYPES:
                 _lineage(tools, lowered, number, first, second, read, (successions, derivations))
@@ -830,6 +817,40 @@ def _unnamed_subject(
     return (owners[-1].entity,) if owners else ()
 
 
+def _attribution(
+    tools: _LanguageTools,
+    lowered: str,
+    where: tuple[int, int],
+    role: str,
+    pair: tuple[Mention, Mention],
+    read: _AssertionReader,
+) -> Attribution | None:
+    """The attribution a template states between two adjacent names of one sentence
+    (`where`: its start and number), with the product first when `role` is "product"."""
+    sentence_start, number = where
+    first, second = pair
+    template = tools.relations.match(
+        "attribution",
+        role,
+        lowered[first.end : second.start],
+        lowered[max(sentence_start, first.start - MAX_GAP) : first.start],
+        lowered,
+        second.end,
+    )
+    if template is None:
+        return None
+    product, owner = (first, second) if role == "product" else (second, first)
+    return Attribution(
+        product,
+        owner,
+        first.start,
+        second.end,
+        template.text,
+        _asserted(read, number, template, first, second),
+        number,
+    )
+
+
 def _unlisted_attributions(
     tools: _LanguageTools,
     texts: tuple[str, str],
@@ -871,26 +892,11 @@ def _unlisted_attributions(
                 or _COMPOUND_MODIFIER.match(masked, owner.end)
             ):
                 continue
-            template = tools.relations.match(
-                "attribution",
-                role,
-                lowered[first.end : second.start],
-                lowered[max(sentence_start, first.start - MAX_GAP) : first.start],
-                lowered,
-                second.end,
+            found_one = _attribution(
+                tools, lowered, (sentence_start, number), role, (first, second), read
             )
-            if template is not None:
-                attributions.append(
-                    Attribution(
-                        name,
-                        owner,
-                        first.start,
-                        second.end,
-                        template.text,
-                        _asserted(read, number, template, first, second),
-                        number,
-                    )
-                )
+            if found_one is not None:
+                attributions.append(found_one)
                 break
 
 
