@@ -9,9 +9,10 @@ sentence carries its topic on only when nothing in it may own the figure instead
 
 - it opens with the concept itself, after an article and a period phrase at most
   ("Nel trimestre, l'utile netto"), so "Analysts had expected revenue of" is not one;
-- the words between that concept and the number tie it to nothing but a period:
-  "revenue for the July-September quarter" is the company's, "revenue from
+- the phrases that complete the concept, up to the verb, tie it to nothing but a
+  period: "revenue for the July-September quarter" is the company's, "revenue from
   advertising" and "i ricavi della divisione cloud" are a part of it;
+- no name stands in the number's clause ("dopo i 40 miliardi ottenuti da OpenAI");
 - the sentences before name exactly one company, so that the topic is not a guess.
 """
 
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from factlint.entities import Mention
 
-_WORD = re.compile(r"[\w'’\-]+|\d[\d.,]*")
+_WORD = re.compile(r"[\w'’\-]+")
 # How many words may stand between the opening concept and the number ("for the
 # July-September quarter rose to", "del trimestre luglio-settembre sale a").
 _REACH = 12
