@@ -343,8 +343,9 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
     data = language.data
     prepositions = data.get("prepositions") or {}
     assertion = data["assertion"]
-    skip = {str(w).lower() for forms in prepositions.values() for w in forms}
-    skip.update(str(w).lower() for w in data.get("articles", ()))
+    forms = frozenset(str(w).lower() for each in prepositions.values() for w in each)
+    articles = frozenset(str(w).lower() for w in data.get("articles", ()))
+    skip = forms | articles
     concepts = _concepts(data.get("concepts") or {})
     return _LanguageTools(
         relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
@@ -353,7 +354,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         change=_ending_cue(data.get("change_cues", ()), r"(?:\s+by)?\s*$"),
         not_change=_ending_cue(data.get("change_exceptions", ())),
         founded=_ending_cue(data.get("founding_cues", ())),
-        skip_words=frozenset(skip),
+        skip_words=skip,
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         counted_tails=_cue_regex(data.get("counted_tails", ())),
         tail_openers=frozenset(str(t).lower().split()[0] for t in data.get("counted_tails", ())),
@@ -371,28 +372,21 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         term_cue=_ending_cue(data.get("term_cues", ())),
-        function_words=language.common_words | language.stopwords | frozenset(skip),
+        function_words=language.common_words | language.stopwords | skip,
         not_subjects=language.stopwords
-        | frozenset(skip)
+        | skip
         | frozenset(str(w).lower() for w in data.get("not_subjects", ())),
         concepts=concepts,
         periods=_periods(data.get("periods") or {}),
         layout=layout_words(data, data.get("articles", ())),
-        topic=_topic_words(data, concepts.sentence),
+        topic=None
+        if concepts.sentence is None
+        else TopicWords(
+            concept=concepts.sentence,
+            articles=articles,
+            ties=forms | {str(w).lower() for w in data.get("topic_ties", ())},
+        ),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
-    )
-
-
-def _topic_words(data: Mapping[str, Any], concept: re.Pattern[str] | None) -> TopicWords | None:
-    if concept is None:
-        return None
-    prepositions = data.get("prepositions") or {}
-    ties = {str(w).lower() for forms in prepositions.values() for w in forms}
-    ties.update(str(w).lower() for w in data.get("topic_ties", ()))
-    return TopicWords(
-        concept=concept,
-        articles=frozenset(str(w).lower() for w in data.get("articles", ())),
-        ties=frozenset(ties),
     )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from factlint.claims import Quantity
 from factlint.findings import Finding
 from factlint.language import load_languages
 from factlint.lint import Linter, build_linter
@@ -52,6 +53,13 @@ def write_article(tmp_path: Path, name: str, lang: str, sentence: str) -> str:
 def lint_text(linter: Linter, text: str, lang: str) -> list[Finding]:
     """Findings for one snippet of article text in `lang`."""
     return linter.check(linter.document("snippet.md", text, lang=lang))
+
+
+def quantity_in(linter: Linter, text: str, lang: str, number: str) -> Quantity:
+    """The quantity of a snippet whose words hold `number`."""
+    doc = linter.document("snippet.md", text, lang=lang)
+    quantities = linter.claims(doc).quantities
+    return next(q for q in quantities if number in doc.masked[q.start : q.phrase_end])
 
 
 @pytest.fixture(scope="session")

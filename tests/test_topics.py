@@ -8,13 +8,7 @@ import pytest
 
 from factlint.entities import Mention
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
-
-
-def _quantity(linter, text: str, lang: str, number: str):
-    doc = linter.document("a.md", text, lang=lang)
-    quantities = linter.claims(doc).quantities
-    return next(q for q in quantities if number in doc.masked[q.start : q.phrase_end])
-
+from tests.conftest import quantity_in
 
 # (language, text, the number, what it is said of)
 CARRIED = [
@@ -148,19 +142,19 @@ NOT_CARRIED = [
 def test_a_figure_with_no_one_in_its_sentence_is_the_topic_company(
     linter, lang: str, text: str, number: str, subject: tuple[str, ...]
 ) -> None:
-    assert _quantity(linter, text, lang, number).subject == subject
+    assert quantity_in(linter, text, lang, number).subject == subject
 
 
 @pytest.mark.parametrize(("lang", "text", "number"), NOT_CARRIED)
 def test_a_figure_tied_to_something_else_takes_no_topic(
     linter, lang: str, text: str, number: str
 ) -> None:
-    assert _quantity(linter, text, lang, number).subject == ()
+    assert quantity_in(linter, text, lang, number).subject == ()
 
 
 def test_a_product_named_before_the_figure_is_its_subject_not_the_topic(linter) -> None:
     text = "Nvidia ha presentato i conti. I ricavi dell'H20 sono scesi a 2,8 miliardi di dollari."
-    assert _quantity(linter, text, "it", "2,8").subject == ("h20 20",)
+    assert quantity_in(linter, text, "it", "2,8").subject == ("h20 20",)
 
 
 @pytest.mark.parametrize(
@@ -181,7 +175,7 @@ def test_a_product_named_before_the_figure_is_its_subject_not_the_topic(linter) 
     ],
 )
 def test_the_topic_brings_its_period(linter, text: str, periods: tuple[str, ...]) -> None:
-    assert _quantity(linter, text, "it", "37,2").periods == periods
+    assert quantity_in(linter, text, "it", "37,2").periods == periods
 
 
 _WORDS = TopicWords(

@@ -6,12 +6,11 @@ import pytest
 
 from factlint.entities import Mention
 from factlint.unknown_subjects import UnknownSubjects
+from tests.conftest import quantity_in
 
 
 def _subject(linter, text: str, lang: str, number: str) -> tuple[str, ...]:
-    doc = linter.document("a.md", text, lang=lang)
-    quantities = linter.claims(doc).quantities
-    return next(q for q in quantities if number in doc.masked[q.start : q.phrase_end]).subject
+    return quantity_in(linter, text, lang, number).subject
 
 
 # (language, text, the number, what it is said of)
