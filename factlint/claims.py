@@ -29,6 +29,7 @@ from factlint.entities import EntityIndex, Mention
 from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.numbers import NumberMatch, NumberParser
+from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
@@ -63,7 +64,9 @@ _CLAUSE_BREAK = re.compile(r"[,;:()—–]")
 # A plural "s" after the digits is no part of it ("H20s").
 _VERSION = re.compile(r"\d(?:.*\d(?=s$)|.*)")
 _NAME_NOISE = re.compile(r"[\s\-_]+")
-_TIER = re.compile(r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’]))+")
+_TIER = re.compile(
+    r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’])|\.\d+(?!\w))+"
+)
 _QUOTE = re.compile(r"[\"“”«»]")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
@@ -221,6 +224,8 @@ class _Concepts:
     meaning: Mapping[str, str]
     generic: frozenset[str]
     modifiers: frozenset[str]
+    # modifier -> the concepts it adds nothing to
+    implied: Mapping[str, frozenset[str]]
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -247,12 +252,17 @@ def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Conce
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
         patterns[scope] = _labelled(words, meaning)
+    implied = data.get("implied") or {}
+    assert isinstance(implied, Mapping)
     return _Concepts(
         counted=patterns["counted"],
         sentence=patterns["sentence"],
         meaning=meaning,
         generic=frozenset(data.get("generic") or ()),
         modifiers=frozenset(data.get("modifiers") or ()),
+        implied={
+            str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
+        },
     )
 
 
@@ -311,6 +321,7 @@ class _LanguageTools:
     periods: _Periods
     layout: LayoutWords | None
     topic: TopicWords | None
+    products: ProductPhrases | None
     durations: frozenset[str]
 
 
@@ -386,6 +397,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
             articles=articles,
             ties=forms | {str(w).lower() for w in data.get("topic_ties", ())},
         ),
+        products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
     )
 
@@ -655,6 +667,9 @@ class Extractor:
                 found_concepts -= concepts.generic
             if found_concepts <= concepts.modifiers:
                 found_concepts = set()
+            for modifier, wholes in concepts.implied.items():
+                if modifier in found_concepts and not wholes.isdisjoint(found_concepts):
+                    found_concepts.discard(modifier)
             # Names another number of the sentence counts ("$2.5 billion of H20 orders")
             # are not what this one is said of.
             named = by_sentence.get(index, ())
@@ -670,6 +685,10 @@ class Extractor:
                 (sentence_start, clause_start, number.start),
                 context,
             )
+            if not subject and counted_concepts - concepts.modifiers:
+                subject = _product_referent(
+                    tools, masked, lowered, sentences, index, by_sentence, unknown
+                )
             if not subject and found_concepts and tools.topic is not None:
                 topic = _topic(
                     tools.topic,
@@ -764,16 +783,50 @@ def _subject(
     products = [m for m in named if m.type in PRODUCT_TYPES]
     if not products:
         return tuple(m.entity for m in named)
-    found = []
-    for mention in products:
-        written = mention.surface
-        tier = _TIER.match(masked, mention.end)
-        # Not when the capitalised word starts another name ("GLM-4.5 Zhipu").
-        if tier and not any(mention.end < m.start < tier.end() for m in in_sentence):
-            written += tier.group(0)
-        version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
-        found.append(f"{mention.entity} {version.group(0)}" if version else mention.entity)
-    return tuple(found)
+    return tuple(_product_key(masked, mention, in_sentence) for mention in products)
+
+
+def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) -> str:
+    """A product as a figure is said of it: its entity and the version written with it
+    ("deepseek-v3 3.1" for "DeepSeek-V3.1")."""
+    written = mention.surface
+    tier = _TIER.match(masked, mention.end)
+    # Not when the capitalised word starts another name ("GLM-4.5 Zhipu").
+    if tier and not any(mention.end < m.start < tier.end() for m in in_sentence):
+        written += tier.group(0)
+    version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
+    return f"{mention.entity} {version.group(0)}" if version else mention.entity
+
+
+def _product_referent(
+    tools: _LanguageTools,
+    masked: str,
+    lowered: str,
+    sentences: Sequence[tuple[int, int]],
+    index: int,
+    by_sentence: Mapping[int, Sequence[Mention]],
+    unknown: UnknownSubjects,
+) -> tuple[str, ...]:
+    """The product a sentence opening with "the model" or "il chip" stands for, named in
+    the sentences before (see `product_anaphors`); () if none is sure."""
+    if tools.products is None:
+        return ()
+    kinds = opening_kinds(tools.products, lowered, sentences[index][0])
+    if not kinds:
+        return ()
+    named = []
+    for before in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+        in_sentence = by_sentence.get(before, ())
+        keys = [_product_key(masked, m, in_sentence) for m in in_sentence if m.type in kinds]
+        # A name no rule lists is a product when it carries a version ("Step-3").
+        keys += [
+            key
+            for _, _, key in unknown.names(sentences[before], before)
+            if any(c.isdigit() for c in key)
+        ]
+        named.append(keys)
+    found = referent(named)
+    return (found,) if found is not None else ()
 
 
 def _unnamed_subject(

@@ -61,10 +61,7 @@ class UnknownSubjects:
         then it is the source. Not one a known
         name stands after, nearer the number ("il quotidiano di Confindustria ricorda che
         le aziende cinesi hanno pianificato 36 data center")."""
-        names = self._by_sentence.get(index)
-        if names is None:
-            names = self._by_sentence[index] = self._names(sentence)
-        before = [name for name in names if name[1] <= number_start]
+        before = [name for name in self.names(sentence, index) if name[1] <= number_start]
         if not before:
             return None
         if before[-1][0] >= clause_start:
@@ -77,6 +74,13 @@ class UnknownSubjects:
         if following < len(self._starts) and self._starts[following] < number_start:
             return None
         return name
+
+    def names(self, sentence: tuple[int, int], index: int) -> list[tuple[int, int, str]]:
+        """(start, end, key) of the unlisted names of sentence `index` (span `sentence`)."""
+        names = self._by_sentence.get(index)
+        if names is None:
+            names = self._by_sentence[index] = self._names(sentence)
+        return names
 
     def _opens(self, sentence_start: int, name: tuple[int, int, str]) -> bool:
         """Whether `name` opens its sentence, a comma after it: no capital stands before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factlint.claims import Assertion
+from tests.conftest import quantity_in
 
 
 def claims_of(linter, text: str, lang: str):
@@ -283,6 +284,9 @@ SUBJECTS = [
     # a product wins over its maker; versions tell products of one family apart
     ("it", "DeepSeek ha addestrato DeepSeek-V3 su 2.048 GPU H800.", ("deepseek-v3 3",)),
     ("en", "Kimi K2 has 1 trillion parameters.", ("kimi 2",)),
+    # a point release is another version ("DeepSeek-V3.1" is not "DeepSeek-V3")
+    ("it", "DeepSeek-V3.1 conta 671 miliardi di parametri.", ("deepseek-v3 3.1",)),
+    ("en", "DeepSeek-V3.1 has 671 billion parameters.", ("deepseek-v3 3.1",)),
     ("it", "GLM-4.5-Air ha 106 miliardi di parametri.", ("glm 4.5air",)),
     ("en", "ERNIE-4.5-300B-A47B has 300 billion parameters.", ("ernie 4.5300ba47b",)),
     ("en", "Kimi K2 Thinking costs $0.60 per million tokens.", ("kimi 2thinking",)),
@@ -682,3 +686,21 @@ def test_a_claim_disputed_two_sentences_on(
 ) -> None:
     quantity = claims_of(linter, text, lang).quantities[0]
     assert quantity.assertion is assertion
+
+
+# (language, sentence, the number, what it counts)
+IMPLIED_TOTALS = [
+    ("en", "Step-3 has 321 billion parameters in total.", "321", {"parameter"}),
+    ("it", "DeepSeek-V3.1 conta 671 miliardi di parametri complessivi.", "671", {"parameter"}),
+    ("en", "Huawei has 208,000 employees in total.", "208,000", {"employee"}),
+    # a total of data centres is not the data centres a plan adds
+    ("en", "China now has 500 data centres in total.", "500", {"data-center", "total"}),
+    ("it", "In Cina operano 500 data center complessivi.", "500", {"data-center", "total"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), IMPLIED_TOTALS)
+def test_a_total_adds_nothing_to_a_count_that_is_one_already(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts

@@ -80,13 +80,11 @@ KNOWN_CROSS_D_MISSES = {
 KNOWN_CROSS_E_MISSES = {
     # names no rule file declares as the subject of a figure, where one side does not
     # show it is a name ("Yuewen, the start-up's consumer assistant, had", written only
-    # at the start of sentences) or names it in the sentence before ("Il modello conta",
-    # "the campus will provide"); CoWoS capacity in a sentence that also names the next
-    # year ("by the end of 2025 ... in 2026")
+    # at the start of sentences) or names it in the sentence before with a phrase no
+    # language file lists ("the campus will provide"); CoWoS capacity in a sentence that
+    # also names the next year ("by the end of 2025 ... in 2026")
     ("c1-stepfun-wire-en.md", 12, "consistency.figure"),
     ("c1-stepfun-daily-it.md", 14, "consistency.figure"),
-    ("c1-stepfun-wire-en.md", 17, "consistency.figure"),
-    ("c1-stepfun-daily-it.md", 21, "consistency.figure"),
     ("c2-tsmc-trade-en.md", 15, "consistency.figure"),
     ("c2-tsmc-daily-it.md", 15, "consistency.figure"),
     ("c4-eridania-daily-en.md", 8, "consistency.figure"),
@@ -122,11 +120,9 @@ KNOWN_CROSS_F_MISSES = {
 
 KNOWN_CROSS_G_MISSES = {
     # the concept in another clause than the number ("The valuation, including the new
-    # money, now stands at"); a concept no language file lists ("finestra di contesto");
-    # "The model has" (a phrase for a product, not a company)
+    # money, now stands at"); a concept no language file lists ("finestra di contesto")
     ("anthropic-ai-funding-race.en.md", 10, "consistency.figure"),
     ("deepseek-borsa-chip-cambricon.it.md", 16, "consistency.figure"),
-    ("deepseek-v31-release.en.md", 10, "consistency.figure"),
     # "Run-rate revenue" opens with a word that is neither an article nor a period
     ("anthropic-ai-funding-race.en.md", 13, "consistency.figure"),
     # a name whose version follows a second word ("Seed-OSS-36B")
