@@ -17,7 +17,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -43,6 +43,9 @@ SUCCESSION_TYPES = frozenset({"chip", "model", "product"})
 RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
 # How far apart two names may be and still be related by a template.
 MAX_GAP = 80
+# How far from a company's name the reporting cue naming it a figure's source may
+# reach ("Anthropic said", "ha comunicato Tencent").
+_SPEAKER_CUE = 16
 # How far before a name the words introducing a term may start ("l'abbreviazione ").
 _TERM_CUE_REACH = 24
 # How many words after a number say what it counts.
@@ -695,8 +698,8 @@ class Extractor:
                     lowered,
                     (sentence_start, number.start, clause_end),
                     said_in,
-                    by_sentence.get(index, ()),
-                    context,
+                    (by_sentence.get(index, ()), context),
+                    read.cites,
                 )
                 if topic is not None:
                     subject = (topic.entity,)
@@ -952,21 +955,46 @@ def _topic(
     lowered: str,
     span: tuple[int, int, int],
     periods: Sequence[tuple[int, int, str]],
-    in_sentence: Sequence[Mention],
-    context: Sequence[Mention],
+    mentions: tuple[Sequence[Mention], Sequence[Mention]],
+    cites: Callable[[int, int], bool],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
-    clause ends; see `topics`)."""
+    clause ends; `mentions`: the names of its sentence, and of the ones before too; see
+    `topics`). A company its sentence quotes as the source of the figure is the one
+    ("Run-rate revenue has topped $5 billion, Anthropic said")."""
     sentence_start, number_start, clause_end = span
+    in_sentence, context = mentions
     # The cheap tests first: most figures' sentences fail one. A name after the number in
     # its clause may be what it is of ("dopo i 40 miliardi ottenuti a marzo da OpenAI").
-    owner = topic_owner(context, sentence_start, OWNER_TYPES)
-    if owner is None or any(m.type in RELATION_TYPES and m.start < clause_end for m in in_sentence):
+    named = [m for m in in_sentence if m.type in RELATION_TYPES]
+    if any(m.start < clause_end for m in named):
+        return None
+    owner = _speaker(named, number_start, cites) or topic_owner(
+        context, sentence_start, OWNER_TYPES
+    )
+    if owner is None:
         return None
     if not opens_with_concept(words, lowered, sentence_start, number_start, periods):
         return None
     return owner
+
+
+def _speaker(
+    named: Sequence[Mention], number_start: int, cites: Callable[[int, int], bool]
+) -> Mention | None:
+    """The company quoted, after the number, as the source of a figure ("..., Anthropic
+    said", "..., ha comunicato Tencent"), when it is the only name of the sentence."""
+    if len(named) != 1:
+        return None
+    (speaker,) = named
+    if speaker.type not in OWNER_TYPES or speaker.start < number_start:
+        return None
+    if cites(speaker.end, speaker.end + _SPEAKER_CUE) or cites(
+        speaker.start - _SPEAKER_CUE, speaker.start
+    ):
+        return speaker
+    return None
 
 
 def _periods_between(

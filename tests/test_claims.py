@@ -503,6 +503,13 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
         ("en", "TSMC's net income rose to NT$452.3 billion.", ["net-income"]),
         ("it", "L'utile operativo di SK Hynix è di 9.210 miliardi di won.", ["operating-income"]),
         ("en", "StepFun raised $700 million in a Series C funding round.", ["funding-round"]),
+        # revenue extrapolated from a month's is not revenue booked
+        ("en", "Run-rate revenue is now about $4 billion.", ["run-rate-revenue"]),
+        (
+            "it",
+            "I ricavi annualizzati hanno superato i 5 miliardi di dollari.",
+            ["run-rate-revenue"],
+        ),
         # the words after it say what it is, whatever else its clause names
         (
             "en",

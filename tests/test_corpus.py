@@ -123,8 +123,6 @@ KNOWN_CROSS_G_MISSES = {
     # money, now stands at"); a concept no language file lists ("finestra di contesto")
     ("anthropic-ai-funding-race.en.md", 10, "consistency.figure"),
     ("deepseek-borsa-chip-cambricon.it.md", 16, "consistency.figure"),
-    # "Run-rate revenue" opens with a word that is neither an article nor a period
-    ("anthropic-ai-funding-race.en.md", 13, "consistency.figure"),
     # a name whose version follows a second word ("Seed-OSS-36B")
     ("deepseek-v31-lancio.it.md", 16, "consistency.attribution"),
     ("deepseek-v31-release.en.md", 19, "consistency.attribution"),

@@ -90,7 +90,37 @@ CARRIED = [
 ]
 
 # (language, text, the number): figures whose sentence carries no topic on
+# The company its sentence quotes as the figure's source: it is the topic.
+CARRIED += [
+    (
+        "en",
+        "Iconiq led the Series F round. Run-rate revenue has topped $5 billion, Anthropic "
+        "said, up from about $1 billion at the start of the year.",
+        "5 billion",
+        ("anthropic",),
+    ),
+    (
+        "it",
+        "Il round è stato guidato da Iconiq. I ricavi del trimestre sono saliti a 184,5 "
+        "miliardi di yuan, ha comunicato Tencent.",
+        "184,5",
+        ("tencent",),
+    ),
+]
+
 NOT_CARRIED = [
+    # two companies quoted: neither is sure
+    (
+        "en",
+        "Revenue rose to $5 billion, Anthropic and Amazon said.",
+        "5 billion",
+    ),
+    # a company named after the number, but not as its source
+    (
+        "en",
+        "Revenue rose to $5 billion, well ahead of OpenAI.",
+        "5 billion",
+    ),
     # the concept does not open the sentence
     (
         "en",
