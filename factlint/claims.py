@@ -60,7 +60,8 @@ _YEAR = re.compile(r"(?:19|20)(?<![\d.,]\d\d)\d\d(?![\d.,]\d)")
 # A capitalised word, possibly followed by a version code ("Hunyan-A13B"). The capital comes
 # first and the look behind it after, so that `re` skips lowercase text in C.
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_]{3,}(?!\w)(?!-[a-z])")
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+# Not a comma or colon between digits: "55,9%" and "1,500" are numbers.
+_CLAUSE_BREAK = re.compile(r"[;()—–]|[,:](?!\d)|(?<!\d)[,:]")
 # A product's version: from its first digit on ("Kimi K2" -> "2", "GLM-4.5" -> "4.5"),
 # spaces and hyphens aside, with the tier words and size codes glued after it ("-Air",
 # " Thinking", "-300B-A47B").
@@ -617,7 +618,13 @@ class Extractor:
                     )
                 ]
             change = number.signed or _changes(tools, lowered, sentence_start, number.start)
-            counted_concepts = concepts.find(concepts.counted, counted) if counted else set()
+            # A span of time counts nothing: "from the previous three months as customers
+            # kept ordering" is no count of customers.
+            counted_concepts = (
+                concepts.find(concepts.counted, counted)
+                if counted and number.unit not in tools.durations
+                else set()
+            )
             found_concepts = set(counted_concepts)
             clause_start, clause_end = read.clause(index, number.start, number.end)
             if clause_start > sentence_start and (
@@ -636,6 +643,11 @@ class Extractor:
                 said_in = periods_of[index] = tools.periods.find(
                     lowered, sentence_start, sentence_end
                 )
+            # A span a period phrase holds ("negli ultimi dodici mesi") is that period.
+            if number.unit in tools.durations and not any(
+                start <= number.start < end for start, end, _ in said_in
+            ):
+                _spread_over(found, first_here, number, (masked, read, index))
             periods = tuple(
                 sorted(
                     {
@@ -799,6 +811,31 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
         written += tier.group(0)
     version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
+
+
+def _spread_over(
+    found: list[Quantity],
+    first_here: int,
+    span: NumberMatch,
+    where: tuple[str, _AssertionReader, int],
+) -> None:
+    """Give the figures before a span of time in their clause (`first_here`: the first
+    of its sentence; `where`: the text, its reader and the sentence's number) that span
+    as their period: "380 miliardi di yuan in tre anni" is spent over three years,
+    whatever quarter its sentence names ("Capital expenditure in the quarter rose to 28.6
+    billion yuan, and ... the 380 billion yuan it pledged over three years"). An aside in
+    brackets does not end the clause ("380 billion yuan ($53 billion) over three years")."""
+    masked, read, index = where
+    period = (f"{span.value:g} {span.unit}",)
+    for at in range(first_here, len(found)):
+        figure = found[at]
+        end = figure.clause_end
+        if masked.startswith("(", end):
+            close = masked.find(")", end, span.start)
+            if close >= 0:
+                end = read.clause(index, close + 1, close + 1)[1]
+        if end > span.start and not figure.change:
+            found[at] = dataclasses.replace(figure, periods=period)
 
 
 def _product_referent(

@@ -158,8 +158,9 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     if not (where or who):
         return None
     year: int | str | None = quantity.years[0] if quantity.years else None
-    if year is None and quantity.periods and date is not None:
-        year = _date_quarter(date)
+    periods = quantity.periods
+    if year is None and periods and date is not None:
+        year, periods = _dated(periods, date)
     return (
         tuple(sorted(quantity.concepts)),
         of,
@@ -168,8 +169,36 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
         who,
         quantity.number.unit,
         year,
-        quantity.periods,
+        periods,
     )
+
+
+# Quarters named by their number ("second quarter", "April-June").
+_NUMBERED_QUARTERS = {f"q{n}": n for n in range(1, 5)}
+
+
+def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, ...]]:
+    """The year and periods of a figure for a period in no year its text names, in an
+    article dated `date` (YYYY-MM-DD). A quarter becomes a numbered quarter of a year:
+    "the quarter" is the last one ended (results come out after it), "the current
+    quarter" the date's, "the second quarter" the last second quarter begun by then; so
+    "nel trimestre" and "in the April-June quarter" of two August articles are one
+    quarter. Other periods are of the date's quarter."""
+    month = date[5:7]
+    # "The April-June quarter" names one quarter twice.
+    named = [period for period in periods if period != "quarter"] or list(periods)
+    if not month.isdigit() or len(named) != 1:
+        return _date_quarter(date), periods
+    year, current = int(date[:4]), (int(month) - 1) // 3 + 1
+    (period,) = named
+    if period == "quarter":
+        number = current - 1 or 4
+        return (year if current > 1 else year - 1), (f"q{number}",)
+    if period == "current-quarter":
+        return year, (f"q{current}",)
+    if period in _NUMBERED_QUARTERS:
+        return (year if _NUMBERED_QUARTERS[period] <= current else year - 1), (period,)
+    return _date_quarter(date), periods
 
 
 def _date_quarter(date: str) -> str:

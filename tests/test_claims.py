@@ -465,6 +465,20 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
         ("en", "DeepSeek has 97 million monthly active users.", ("month",)),
         # "a quarter" is the number itself, not a period
         ("en", "China accounted for a quarter of Nvidia's revenue.", ()),
+        # a quarter named by its months is that quarter
+        ("en", "Revenue for the April-June quarter came in at $2.21 billion.", ("q2", "quarter")),
+        (
+            "it",
+            "Nel trimestre luglio-settembre i ricavi sono saliti a 5 miliardi.",
+            ("q3", "quarter"),
+        ),
+        # the quarters before, and a year to the last quarter, are not the quarter
+        ("en", "SMIC's utilisation was 89.6% in the previous quarter.", ("previous-quarter",)),
+        (
+            "it",
+            "Il tasso di utilizzo era dell'89,6% nel trimestre precedente.",
+            ("previous-quarter",),
+        ),
     ],
 )
 def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple[str, ...]) -> None:
@@ -503,6 +517,12 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
         ("en", "TSMC's net income rose to NT$452.3 billion.", ["net-income"]),
         ("it", "L'utile operativo di SK Hynix è di 9.210 miliardi di won.", ["operating-income"]),
         ("en", "StepFun raised $700 million in a Series C funding round.", ["funding-round"]),
+        # a figure after a decimal comma is in that number's clause, not in a new one
+        (
+            "it",
+            "L'utile operativo è sceso del 55,9% a 4.700 miliardi di won.",
+            ["operating-income"],
+        ),
         # revenue extrapolated from a month's is not revenue booked
         ("en", "Run-rate revenue is now about $4 billion.", ["run-rate-revenue"]),
         (
@@ -708,6 +728,88 @@ IMPLIED_TOTALS = [
 
 @pytest.mark.parametrize(("lang", "text", "number", "concepts"), IMPLIED_TOTALS)
 def test_a_total_adds_nothing_to_a_count_that_is_one_already(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, its period)
+SPANS = [
+    # a year to the last quarter is not a quarter
+    (
+        "it",
+        "Negli ultimi quattro trimestri il gruppo ha investito oltre 100 miliardi di yuan.",
+        "100",
+        ("trailing-year",),
+    ),
+    ("en", "Alibaba invested $14 billion over the past 12 months.", "$14", ("trailing-year",)),
+    # a span of time in the figure's clause is its period, across an aside in brackets
+    (
+        "en",
+        "Alibaba will spend 380 billion yuan ($53 billion) on cloud and AI infrastructure "
+        "over the next three years.",
+        "380",
+        ("3 anni",),
+    ),
+    ("it", "Alibaba investirà 380 miliardi di yuan in tre anni nel cloud.", "380", ("3 anni",)),
+    # not a figure of an earlier clause, which keeps its sentence's period
+    (
+        "en",
+        "Capital expenditure in the quarter rose to 28.6 billion yuan, and the company is on "
+        "track to exceed the 380 billion yuan it pledged over three years.",
+        "28.6",
+        ("quarter",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "periods"), SPANS)
+def test_a_span_of_time_after_a_figure_is_its_period(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).periods == periods
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number"),
+    [
+        (
+            "en",
+            "Wafer shipments rose 4.3% from the previous three months as customers kept ordering.",
+            "three months",
+        ),
+        ("it", "Il contratto dura tre anni per i clienti aziendali.", "tre anni"),
+    ],
+)
+def test_a_span_of_time_counts_nothing(linter, lang: str, text: str, number: str) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "concepts"),
+    [
+        (
+            "en",
+            "DeepSeek-V3.1 handles a context window of 128,000 tokens.",
+            "128,000",
+            {"context-window"},
+        ),
+        (
+            "it",
+            "DeepSeek-V3.1 gestisce un contesto di 128.000 token.",
+            "128.000",
+            {"context-window"},
+        ),
+        ("en", "Capacity utilisation at SMIC's fabs stood at 82.5%.", "82.5", {"utilisation"}),
+        (
+            "it",
+            "Il tasso di utilizzo degli impianti di SMIC è salito al 92,5%.",
+            "92,5",
+            {"utilisation"},
+        ),
+    ],
+)
+def test_what_a_model_or_a_fab_figure_is(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts

@@ -405,6 +405,46 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "dates", "compared"),
+    [
+        # "the quarter" of an August article is the second quarter, however named
+        (
+            "L'utile netto del trimestre di Tencent è salito a 55,6 miliardi di yuan.",
+            "Tencent's net income for the April-June quarter rose to 65.6 billion yuan.",
+            ("2025-08-13", "2025-08-14"),
+            True,
+        ),
+        (
+            "Nel secondo trimestre Tencent ha registrato un utile netto di 55,6 miliardi di yuan.",
+            "Tencent's net income in the quarter rose to 65.6 billion yuan.",
+            ("2025-08-13", "2025-08-20"),
+            True,
+        ),
+        # a fourth quarter named in February is last year's, not this year's
+        (
+            "Nel quarto trimestre Tencent ha registrato un utile netto di 55,6 miliardi di yuan.",
+            "Tencent's net income in the fourth quarter of 2025 rose to 65.6 billion yuan.",
+            ("2025-02-13", "2025-11-20"),
+            False,
+        ),
+        # the quarter before is not the quarter
+        (
+            "L'utile netto del trimestre di Tencent è salito a 55,6 miliardi di yuan.",
+            "Tencent's net income in the previous quarter was 47.8 billion yuan.",
+            ("2025-08-13", "2025-08-13"),
+            False,
+        ),
+    ],
+)
+def test_a_quarter_is_read_against_the_article_date(
+    bare_linter, tmp_path: Path, first: str, second: str, dates: tuple[str, str], compared: bool
+) -> None:
+    a = write(tmp_path, "a.md", first, date=dates[0])
+    b = write(tmp_path, "b.md", second, "en", date=dates[1])
+    assert bool(conflicts(bare_linter, [a, b])) == compared
+
+
 def test_two_articles_saying_more_than_the_same_figure_are_the_majority(
     bare_linter, tmp_path: Path
 ) -> None:

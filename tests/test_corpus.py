@@ -120,9 +120,8 @@ KNOWN_CROSS_F_MISSES = {
 
 KNOWN_CROSS_G_MISSES = {
     # the concept in another clause than the number ("The valuation, including the new
-    # money, now stands at"); a concept no language file lists ("finestra di contesto")
+    # money, now stands at")
     ("anthropic-ai-funding-race.en.md", 10, "consistency.figure"),
-    ("deepseek-borsa-chip-cambricon.it.md", 16, "consistency.figure"),
     # a name whose version follows a second word ("Seed-OSS-36B")
     ("deepseek-v31-lancio.it.md", 16, "consistency.attribution"),
     ("deepseek-v31-release.en.md", 19, "consistency.attribution"),
