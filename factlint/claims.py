@@ -230,6 +230,8 @@ class _Concepts:
     modifiers: frozenset[str]
     # modifier -> the concepts it adds nothing to
     implied: Mapping[str, frozenset[str]]
+    # Concepts only a product has (parameters): a figure of one names what it is of.
+    of_products: frozenset[str]
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -264,6 +266,7 @@ def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Conce
         meaning=meaning,
         generic=frozenset(data.get("generic") or ()),
         modifiers=frozenset(data.get("modifiers") or ()),
+        of_products=frozenset(data.get("of_products") or ()),
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -719,6 +722,15 @@ class Extractor:
                         periods = _periods_between(
                             tools, lowered, sentences, starts, topic.start, index
                         )
+            # A model's parameters or context window, of no model, are no one's: not the
+            # figure of the country named before.
+            if (
+                not subject
+                and found_concepts
+                and found_concepts <= concepts.of_products | concepts.modifiers
+                and not any(m.type in PRODUCT_TYPES for m in of)
+            ):
+                found_concepts = set()
             found.append(
                 Quantity(
                     number=number,

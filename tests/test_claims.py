@@ -813,3 +813,20 @@ def test_what_a_model_or_a_fab_figure_is(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number"),
+    [
+        (
+            "en",
+            "Chinese labs lead in open models. It handles a context window of 128,000 tokens.",
+            "128,000",
+        ),
+        ("it", "In Cina i laboratori corrono. Conta 235 miliardi di parametri.", "235"),
+    ],
+)
+def test_a_product_figure_of_no_product_counts_nothing(
+    linter, lang: str, text: str, number: str
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == frozenset()

@@ -20,6 +20,7 @@ CROSS_D = Path(__file__).parent / "fixtures" / "cross-d"
 CROSS_E = Path(__file__).parent / "fixtures" / "cross-e"
 CROSS_F = Path(__file__).parent / "fixtures" / "cross-f"
 CROSS_G = Path(__file__).parent / "fixtures" / "cross-g"
+CROSS_H = Path(__file__).parent / "fixtures" / "cross-h"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -211,23 +212,54 @@ def test_findings_are_exactly_the_planted_errors() -> None:
     assert accuracy.clean_findings == 0
 
 
+KNOWN_CROSS_H_MISSES = {
+    # a figure no period is named for ("L'utile netto attribuibile agli azionisti è sceso
+    # ... a 132,5 milioni", "I ricavi di Alibaba Cloud sono aumentati ... a 33,4
+    # miliardi") is not compared with one of a named quarter
+    ("alibaba-investimenti-ia-chip.it.md", 15, "consistency.figure"),
+    ("smic-ricavi-utile.it.md", 12, "consistency.figure"),
+    ("smic-q2-results.en.md", 12, "consistency.figure"),
+    # active parameters given in a clause after the total ("1 trillion parameters in
+    # total, but only 23 billion of them are active")
+    ("moonshot-open-model-race.en.md", 10, "consistency.figure"),
+    # training tokens: no concept for them ("pre-trained Kimi K2 on about 12 trillion
+    # tokens")
+    ("kimi-k2-moonshot.it.md", 12, "consistency.figure"),
+    ("kimi-k2-release.en.md", 12, "consistency.figure"),
+    # a division named by words no rule declares, on one side after "its" ("Revenue at its
+    # Device Solutions division")
+    ("samsung-q2-profit.en.md", 12, "consistency.figure"),
+    ("samsung-trimestre-hbm.it.md", 12, "consistency.figure"),
+    # a family whose model numbers have four digits and a phone-chip name ("Kirin 9020")
+    # in a sentence about SMIC's process
+    ("smic-q2-results.en.md", 19, "consistency.lineage"),
+    ("smic-ricavi-utile.it.md", 19, "consistency.lineage"),
+}
+
+# Findings not marked, and right: the other majority side of a 2-vs-1 is among the misses
+# above (SMIC's net profit "132,5 milioni" names no period), so the majority side that is
+# compared disagrees with the outlier on its own.
+KNOWN_CROSS_H_EXTRA = {("smic-q2-results.en.md", 9, "consistency.figure")}
+
+
 @pytest.mark.parametrize(
-    ("corpus", "known"),
+    ("corpus", "known", "extra"),
     [
-        (CROSS, KNOWN_CROSS_MISSES),
-        (CROSS_B, KNOWN_CROSS_B_MISSES),
-        (CROSS_C, KNOWN_CROSS_C_MISSES),
-        (CROSS_D, KNOWN_CROSS_D_MISSES),
-        (CROSS_E, KNOWN_CROSS_E_MISSES),
-        (CROSS_F, KNOWN_CROSS_F_MISSES),
-        (CROSS_G, KNOWN_CROSS_G_MISSES),
+        (CROSS, KNOWN_CROSS_MISSES, set()),
+        (CROSS_B, KNOWN_CROSS_B_MISSES, set()),
+        (CROSS_C, KNOWN_CROSS_C_MISSES, set()),
+        (CROSS_D, KNOWN_CROSS_D_MISSES, set()),
+        (CROSS_E, KNOWN_CROSS_E_MISSES, set()),
+        (CROSS_F, KNOWN_CROSS_F_MISSES, set()),
+        (CROSS_G, KNOWN_CROSS_G_MISSES, set()),
+        (CROSS_H, KNOWN_CROSS_H_MISSES, KNOWN_CROSS_H_EXTRA),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
-    corpus: Path, known: set[tuple[str, int, str]]
+    corpus: Path, known: set[tuple[str, int, str]], extra: set[tuple[str, int, str]]
 ) -> None:
     accuracy = measure(corpus)
-    assert sorted(accuracy.found - accuracy.expected) == [], "unexpected findings"
+    assert sorted(accuracy.found - accuracy.expected) == sorted(extra), "unexpected findings"
     assert sorted(accuracy.expected - accuracy.found) == sorted(known), "missed planted conflicts"
     assert len(accuracy.expected) >= 17
     assert "consistency.figure" in {key[2] for key in accuracy.expected}
@@ -236,7 +268,7 @@ def test_cross_article_findings_are_exactly_the_planted_conflicts(
 def test_cross_article_corpora_plant_both_kinds() -> None:
     kinds = {
         rule
-        for corpus in (CROSS, CROSS_B, CROSS_C, CROSS_D, CROSS_E, CROSS_F, CROSS_G)
+        for corpus in (CROSS, CROSS_B, CROSS_C, CROSS_D, CROSS_E, CROSS_F, CROSS_G, CROSS_H)
         for path in corpus.glob("*.md")
         for _, _, rule in expected_findings(path)
     }
