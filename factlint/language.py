@@ -62,7 +62,9 @@ def language_sources() -> list[tuple[Path, bytes]]:
     return sources
 
 
-def _load_file(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+def parse_language_file(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+    """The data of one language file (`raw`: its bytes, when already read); a file that
+    cannot be read or lacks a required key is a FactlintError."""
     import yaml
 
     # libyaml's safe loader when PyYAML has it: the same data, ten times faster.
@@ -112,11 +114,17 @@ def load_languages(
 ) -> dict[str, Language]:
     """Every language file shipped with factlint, keyed by language code. `sources`: the
     files with their bytes, when already read."""
-    languages: dict[str, Language] = {}
-    for path, raw in sources or [(path, None) for path in language_files()]:
-        data = _load_file(path, raw)
-        languages[str(data["code"])] = _language(str(data["code"]), data)
+    parsed = [
+        parse_language_file(path, raw)
+        for path, raw in sources or [(path, None) for path in language_files()]
+    ]
+    languages = languages_from(parsed)
     return with_cues(languages, extra_cues) if extra_cues else languages
+
+
+def languages_from(parsed: Sequence[dict[str, Any]]) -> dict[str, Language]:
+    """The languages of parsed language files (`parse_language_file`), keyed by code."""
+    return {str(data["code"]): _language(str(data["code"]), data) for data in parsed}
 
 
 def with_cues(

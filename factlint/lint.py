@@ -24,8 +24,8 @@ from factlint.entities import EntityIndex
 from factlint.errors import FactlintError, Problem
 from factlint.files import discover, read_article
 from factlint.findings import Finding, Severity
-from factlint.language import Language, language_sources, load_languages, with_cues
-from factlint.packcache import load_rules_cached
+from factlint.language import Language, language_sources, with_cues
+from factlint.packcache import load_languages_cached, load_rules_cached
 from factlint.rules import RuleSet, read_sources
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def build_linter(
     severity). With `cache_dir`, validated rule files are kept there (packcache)."""
     # Every file is read once: its bytes are parsed, and hashed for the caches.
     languages_read = language_sources()
-    base = load_languages(sources=languages_read)
+    base = load_languages_cached(languages_read, cache_dir)
     sources = read_sources(rule_paths)
     ruleset = load_rules_cached(
         rule_paths,

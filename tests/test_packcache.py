@@ -229,3 +229,47 @@ def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path) -> None:
         [ROOT / "rules"], LANGS, None, sources, language_sources(), blocker
     )
     assert len(ruleset.rules) == len(load_rules([ROOT / "rules"], LANGS).rules)
+
+
+def test_language_files_are_parsed_once_then_read_from_their_pack(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = check("--no-cache", "a.md")
+    first = check("a.md")
+    (written,) = sorted((project / ".factlint_cache").glob("lang-*.json"))
+    assert json.loads(written.read_text(encoding="utf-8"))["format"] == packcache.LANGUAGE_FORMAT
+
+    def refuse(path: Path, raw: bytes | None = None) -> None:
+        raise AssertionError(f"{path} parsed despite the language pack")
+
+    monkeypatch.setattr(packcache, "parse_language_file", refuse)
+    (project / "a.md").write_text(ARTICLE + "\n", encoding="utf-8")
+    assert check("a.md") == first == cold
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: "not json",
+        lambda data: json.dumps({**data, "format": "another"}),
+        lambda data: json.dumps({**data, "pack": {"files": [{"code": "it"}]}}),
+        lambda data: json.dumps({**data, "pack": {"files": "it"}}),
+    ],
+)
+def test_damaged_language_pack_is_parsed_again(project: Path, damage) -> None:
+    sources = language_sources()
+    folder = project / ".factlint_cache"
+    expected = packcache.load_languages_cached(sources, folder)
+    (written,) = sorted(folder.glob("lang-*.json"))
+    written.write_text(damage(json.loads(written.read_text(encoding="utf-8"))), "utf-8")
+    assert packcache.load_languages_cached(sources, folder) == expected == load_languages()
+
+
+def test_language_pack_follows_the_language_files(tmp_path: Path) -> None:
+    sources = language_sources()
+    packcache.load_languages_cached(sources, tmp_path)
+    path, raw = sources[0]
+    changed = [(path, raw + b"\n# edited\n"), *sources[1:]]
+    packcache.load_languages_cached(changed, tmp_path)
+    assert len(list(tmp_path.glob("lang-*.json"))) == 2
+    assert packcache.load_languages_cached(sources, None) == load_languages()
