@@ -868,18 +868,20 @@ def _product_referent(
     kinds = opening_kinds(tools.products, lowered, sentences[index][0])
     if not kinds:
         return ()
-    named = []
-    for before in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+
+    def named(before: int) -> list[str]:
         in_sentence = by_sentence.get(before, ())
         keys = [_product_key(masked, m, in_sentence) for m in in_sentence if m.type in kinds]
         # A name no rule lists is a product when it carries a version ("Step-3").
-        keys += [
+        return keys + [
             key
             for _, _, key in unknown.names(sentences[before], before)
             if any(c.isdigit() for c in key)
         ]
-        named.append(keys)
-    found = referent(named)
+
+    # Read sentence by sentence, nearest first: the first naming a product decides.
+    nearest = range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)
+    found = referent(named(before) for before in nearest)
     return (found,) if found is not None else ()
 
 

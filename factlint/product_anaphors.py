@@ -15,7 +15,7 @@ phrase stands for neither.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -57,7 +57,7 @@ def opening_kinds(phrases: ProductPhrases, lowered: str, sentence_start: int) ->
     return phrases.kinds.get(match.group(0).strip().replace("’", "'"), frozenset())
 
 
-def referent(named: Sequence[Sequence[str]]) -> str | None:
+def referent(named: Iterable[Sequence[str]]) -> str | None:
     """The product a phrase stands for, given the keys of the products of its kind that
     each sentence before names, nearest first: the one product of the nearest sentence
     naming any, if it names one only."""

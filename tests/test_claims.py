@@ -472,6 +472,12 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
             "Nel trimestre luglio-settembre i ricavi sono saliti a 5 miliardi.",
             ("q3", "quarter"),
         ),
+        # the quarter a year before is not the quarter
+        (
+            "en",
+            "Net income was $3 billion in the same quarter a year earlier.",
+            ("year-ago-quarter",),
+        ),
         # the quarters before, and a year to the last quarter, are not the quarter
         ("en", "SMIC's utilisation was 89.6% in the previous quarter.", ("previous-quarter",)),
         (
@@ -735,6 +741,8 @@ def test_a_total_adds_nothing_to_a_count_that_is_one_already(
 
 # (language, sentence, the number, its period)
 SPANS = [
+    # a span a period phrase holds is that period ("nove mesi" is a number too)
+    ("it", "Nei primi nove mesi Alibaba ha speso 50 miliardi di yuan.", "50", ("nine-months",)),
     # a year to the last quarter is not a quarter
     (
         "it",
