@@ -297,6 +297,31 @@ def _periods(data: Mapping[str, list[str]]) -> _Periods:
 
 
 @dataclass(frozen=True)
+class _Partitive:
+    """A language's words that make a number a part of the figure before it ("of which",
+    "di cui" before it, "of them" after it)."""
+
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+
+    def marks(self, lowered: str, clause_start: int, start: int, end: int) -> bool:
+        """Whether the number at [start, end) is said to be a part of another."""
+        return bool(
+            (self.before is not None and self.before.search(lowered, clause_start, start))
+            or (self.after is not None and self.after.match(lowered, end))
+        )
+
+
+def _partitive(data: Mapping[str, list[str]]) -> _Partitive:
+    # One word may stand between the cue and the number: "of which only 32 billion".
+    after = _cue_source(data.get("after", ()))
+    return _Partitive(
+        before=_ending_cue(data.get("before", ()), r"(?:\s+[\w'’]+)?\s+$"),
+        after=None if after is None else re.compile(rf"\s+(?:{after})"),
+    )
+
+
+@dataclass(frozen=True)
 class _LanguageTools:
     relations: RelationMatcher
     numbers: NumberParser
@@ -331,6 +356,7 @@ class _LanguageTools:
     topic: TopicWords | None
     products: ProductPhrases | None
     durations: frozenset[str]
+    partitive: _Partitive
 
 
 _EXCEPTION = "exception"
@@ -407,6 +433,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         ),
         products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
+        partitive=_partitive(data.get("partitive") or {}),
     )
 
 
@@ -684,6 +711,11 @@ class Extractor:
                 )
             if found_concepts and any(m.type in PRODUCT_TYPES for m in of):
                 found_concepts -= concepts.generic
+            whole = _part_of(
+                tools, lowered, (number, counted), (clause_start, clause_end), found[first_here:]
+            )
+            if whole is not None:
+                found_concepts = set(whole[1])
             if found_concepts <= concepts.modifiers:
                 found_concepts = set()
             if found_concepts:
@@ -698,14 +730,22 @@ class Extractor:
                 named = [
                     m for m in named if not any(q.start <= m.start < q.phrase_end for q in earlier)
                 ]
-            subject = _subject(masked, named, clause_start, number.start) or _unnamed_subject(
-                tools,
-                lowered,
-                unknown.of(sentences[index], index, clause_start, number.start),
-                (sentence_start, clause_start, number.start),
-                context,
-            )
-            if not subject and counted_concepts - concepts.modifiers:
+            # A part is of what its whole is of: "Hunyuan-Large, with 389 billion
+            # parameters, of which 52 billion are active" is not Tencent's, named before.
+            if whole is not None and whole[0].subject:
+                subject = whole[0].subject
+            else:
+                subject = _subject(masked, named, clause_start, number.start) or _unnamed_subject(
+                    tools,
+                    lowered,
+                    unknown.of(sentences[index], index, clause_start, number.start),
+                    (sentence_start, clause_start, number.start),
+                    context,
+                )
+            if not subject and (
+                counted_concepts - concepts.modifiers
+                or (found_concepts and found_concepts <= concepts.of_products | concepts.modifiers)
+            ):
                 subject = _product_referent(
                     tools, masked, lowered, sentences, index, by_sentence, unknown
                 )
@@ -724,6 +764,11 @@ class Extractor:
                         periods = _periods_between(
                             tools, lowered, sentences, starts, topic.start, index
                         )
+            if whole is not None and not periods and not years:
+                periods, years = whole[0].periods, whole[0].years
+            # A model's parameters are counted per token, and still a count, not a rate.
+            if found_concepts and found_concepts <= concepts.of_products | concepts.modifiers:
+                per_unit = False
             # A model's parameters or context window, of no model, are no one's: not the
             # figure of the country named before.
             if (
@@ -825,6 +870,40 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
         written += tier.group(0)
     version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
+
+
+def _part_of(
+    tools: _LanguageTools,
+    lowered: str,
+    counting: tuple[NumberMatch, str],
+    clause: tuple[int, int],
+    earlier: Sequence[Quantity],
+) -> tuple[Quantity, frozenset[str]] | None:
+    """The figure of its sentence a number is a part of, and the concepts of the part:
+    "1 trillion parameters in total, of which 32 billion are active", "671 billion
+    parameters with 37 billion active", "di cui 32 miliardi attivi". Only a part the
+    words name by a modifier alone ("active", "new") is one: in "revenue of $10 billion,
+    of which $4 billion came from cloud" the part is no revenue the text names."""
+    concepts = tools.concepts
+    if not earlier or concepts.counted is None:
+        return None
+    number, counted = counting
+    clause_start, clause_end = clause
+    if concepts.meaning.get(phrase_key(counted)) in concepts.modifiers:
+        kinds = concepts.find(concepts.counted, counted)
+    elif tools.partitive.marks(lowered, clause_start, number.start, number.end):
+        kinds = concepts.find(concepts.counted, lowered[number.end : clause_end])
+        if not kinds <= concepts.modifiers:
+            return None
+    else:
+        return None
+    if not kinds:
+        return None
+    for whole in reversed(earlier):
+        heads = whole.concepts - concepts.modifiers
+        if heads and whole.number.unit == number.unit and not whole.change:
+            return whole, heads | kinds
+    return None
 
 
 def _spread_over(

@@ -822,3 +822,93 @@ def test_what_a_model_or_a_fab_figure_is(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, what it counts, what it is said of)
+PARTS = [
+    (
+        "en",
+        "Kimi K2 has 1 trillion parameters in total, of which 32 billion are active for each "
+        "token.",
+        "32",
+        {"parameter", "active"},
+        ("kimi 2",),
+    ),
+    (
+        "en",
+        "Kimi K2 has 1 trillion parameters in total, but only 23 billion of them are active.",
+        "23",
+        {"parameter", "active"},
+        ("kimi 2",),
+    ),
+    (
+        "en",
+        "DeepSeek-V3 has 671 billion parameters with 37 billion active.",
+        "37",
+        {"parameter", "active"},
+        ("deepseek-v3 3",),
+    ),
+    (
+        "it",
+        "Kimi K2 conta mille miliardi di parametri complessivi, di cui 32 miliardi attivi per "
+        "ogni token.",
+        "32",
+        {"parameter", "active"},
+        ("kimi 2",),
+    ),
+    # the part is of the whole's product, not of the company named first
+    (
+        "en",
+        "Tencent released Hunyuan-Large, a model with 389 billion parameters, of which 52 "
+        "billion are active.",
+        "52",
+        {"parameter", "active"},
+        ("hunyuan",),
+    ),
+    # a part the words name by no modifier is no part the text says what it is
+    (
+        "en",
+        "Alibaba reported revenue of $30 billion, of which $4 billion came from cloud.",
+        "$4",
+        set(),
+        ("alibaba",),
+    ),
+    (
+        "it",
+        "Alibaba ha registrato ricavi per 30 miliardi di dollari, di cui 4 miliardi dal cloud.",
+        "4 miliardi",
+        set(),
+        ("alibaba",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts", "subject"), PARTS)
+def test_a_part_counts_what_its_whole_counts(
+    linter, lang: str, text: str, number: str, concepts: set[str], subject: tuple[str, ...]
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert (quantity.concepts, quantity.subject) == (concepts, subject)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number"),
+    [
+        (
+            "en",
+            "Kimi K2 is out. The model has 1 trillion parameters and supports a context window "
+            "of 128,000 tokens.",
+            "128,000",
+        ),
+        (
+            "it",
+            "Kimi K2 è uscito. Il modello gestisce una finestra di contesto di 128.000 token.",
+            "128.000",
+        ),
+    ],
+)
+def test_a_model_figure_after_the_model_is_the_model_s(
+    linter, lang: str, text: str, number: str
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert (quantity.concepts, quantity.subject) == ({"context-window"}, ("kimi 2",))
