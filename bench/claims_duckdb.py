@@ -83,8 +83,18 @@ def reference_conflicts(records: Iterable[Mapping[str, Any]]) -> list[Conflict]:
                 value["high_open"],
             )
         plain = r["assertion"] == "plain"
+        source = None if plain else r.get("source")
         side = consistency.Side(
-            r["path"], r["line"], r["column"], r["line"], r["column"], "", r["date"], plain, True
+            r["path"],
+            r["line"],
+            r["column"],
+            r["line"],
+            r["column"],
+            "",
+            r["date"],
+            plain,
+            True,
+            source,
         )
         items.append(consistency.Comparable(str(key[0]), key, value, "", side))
     return sorted(

@@ -70,7 +70,7 @@ WITH raw AS (
         getvariable('claims_files'),
         columns = {
             path: 'VARCHAR', line: 'BIGINT', "column": 'BIGINT', assertion: 'VARCHAR',
-            date: 'VARCHAR', key: 'JSON', value: 'JSON'
+            date: 'VARCHAR', key: 'JSON', value: 'JSON', source: 'VARCHAR'
         }
     )
 ),
@@ -80,6 +80,7 @@ compared AS (
         line,
         "column",
         assertion = 'plain' AS plain,
+        CASE WHEN assertion <> 'plain' THEN source END AS source,
         nullif(date, '') AS date,
         key::VARCHAR AS gkey,
         key ->> 0 AS kind,
@@ -214,32 +215,36 @@ SELECT a.cls, b.cls, 'value', b.first_ord
 FROM class a JOIN class b ON a.gkey = b.gkey
 WHERE a.kind <> 'figure' AND a.cls <> b.cls;
 
--- 5. For each value and each kind of side (plain or not: two claims that are both hedged
---    or reported are no conflict), the nearest contradicting claims: at most 20 below,
---    40 in all, 20 for owners and directions, plus one in case a side meets itself. Only
---    the first and last few claims of each class can be among them.
+-- 5. For each value and each kind of side its claims are (plain; or hedged or reported,
+--    and the company cited, if any: two claims that are both hedged or reported are no
+--    conflict, unless they cite one company), the nearest contradicting claims: at most 20
+--    below, 40 in all, 20 for owners and directions, plus one in case a side meets itself.
+--    Only the first and last few claims of each class and kind can be among them.
 CREATE OR REPLACE TEMP TABLE nearest AS
 WITH head AS (
     SELECT *
     FROM (
         SELECT
-            ord, cls, plain, date,
-            row_number() OVER (PARTITION BY cls, plain ORDER BY ord) AS from_first,
-            row_number() OVER (PARTITION BY cls, plain ORDER BY ord DESC) AS from_last
+            ord, cls, plain, source, date,
+            row_number() OVER (PARTITION BY cls, plain, source ORDER BY ord) AS from_first,
+            row_number() OVER (PARTITION BY cls, plain, source ORDER BY ord DESC) AS from_last
         FROM claim
     )
     WHERE from_first <= 41 OR from_last <= 21
+),
+side_kind AS (
+    SELECT DISTINCT cls, plain, source FROM claim
 )
 SELECT
-    p.a, f.plain AS side_plain, p.dir, h.ord, h.date, p.k1,
+    p.a, f.plain AS side_plain, f.source AS side_source, p.dir, h.ord, h.date, p.k1,
     CASE WHEN p.dir = 'below' THEN -h.ord ELSE h.ord END AS k2
 FROM class_pair p
-CROSS JOIN (VALUES (true), (false)) f(plain)
-JOIN head h ON h.cls = p.b AND (f.plain OR h.plain)
+JOIN side_kind f ON f.cls = p.a
+JOIN head h ON h.cls = p.b AND (f.plain OR h.plain OR f.source = h.source)
 WHERE (p.dir = 'below' AND h.from_last <= 21)
     OR (p.dir = 'above' AND h.from_first <= 41)
     OR (p.dir = 'value' AND h.from_first <= 20)
-QUALIFY row_number() OVER (PARTITION BY p.a, f.plain, p.dir ORDER BY p.k1, k2)
+QUALIFY row_number() OVER (PARTITION BY p.a, f.plain, f.source, p.dir ORDER BY p.k1, k2)
     <= CASE p.dir WHEN 'below' THEN 21 WHEN 'above' THEN 41 ELSE 20 END;
 
 -- 6. The sides that may be reported: claims that do not hold the majority.
@@ -261,7 +266,9 @@ WITH met AS (
         s.ord AS side, n.dir, n.date AS partner_date, s.date AS side_date,
         row_number() OVER (PARTITION BY s.ord, n.dir ORDER BY n.k1, n.k2) AS rank
     FROM side s
-    JOIN nearest n ON n.a = s.cls AND n.side_plain = s.plain AND n.ord <> s.ord
+    JOIN nearest n
+        ON n.a = s.cls AND n.side_plain = s.plain
+        AND n.side_source IS NOT DISTINCT FROM s.source AND n.ord <> s.ord
 ),
 capped AS (
     SELECT *

@@ -115,6 +115,7 @@ def _comparable_to_json(item: Comparable) -> str:
                 side.text,
                 side.date,
                 side.plain,
+                side.source,
             ],
         ],
         ensure_ascii=False,
@@ -126,13 +127,13 @@ def _comparable_from_json(payload: str, key: object, reported: bool) -> Comparab
     if isinstance(value, dict):
         low, high, low_open, high_open = value["interval"]
         value = Interval(float(low), float(high), low_open, high_open)
-    path, line, column, end_line, end_column, text, date, plain = side
+    path, line, column, end_line, end_column, text, date, plain, source = side
     return Comparable(
         kind,
         key,
         value,
         says,
-        Side(path, line, column, end_line, end_column, text, date, plain, reported),
+        Side(path, line, column, end_line, end_column, text, date, plain, reported, source),
     )
 
 

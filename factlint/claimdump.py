@@ -83,6 +83,7 @@ def records(
             of=[m.entity for m in claim.of],
             years=list(claim.years),
             change=claim.change,
+            source=claim.source,
             key=None
             if key is None
             else ["figure", *[list(k) if isinstance(k, tuple) else k for k in key]],

@@ -52,6 +52,10 @@ _TERM_CUE_REACH = 24
 COUNTED_WORDS = 6
 # A number's context: its sentence and this many sentences before it.
 CONTEXT_SENTENCES = 2
+# At most this many characters between a reporting cue and the company it cites.
+_CITED_GAP = 2
+# The longest citing aside a figure's concept is read across ("according to the company").
+_ASIDE_REACH = 40
 
 _COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
@@ -153,6 +157,8 @@ class Quantity:
     concepts: frozenset[str] = frozenset()
     per_unit: bool = False
     periods: tuple[str, ...] = ()
+    # The company a reported figure is cited from ("Moonshot said", "secondo Alibaba").
+    source: str | None = None
 
     @property
     def start(self) -> int:
@@ -691,7 +697,9 @@ class Extractor:
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
-            clause = lowered[clause_start:clause_end]
+            clause = lowered[
+                _before_aside(read, index, clause_start, found[first_here:]) : clause_end
+            ]
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
@@ -778,6 +786,7 @@ class Extractor:
                 and not any(m.type in PRODUCT_TYPES for m in of)
             ):
                 found_concepts = set()
+            assertion = read(index, number.start, clause_start)
             found.append(
                 Quantity(
                     number=number,
@@ -786,7 +795,7 @@ class Extractor:
                     context=context,
                     years=years,
                     change=change,
-                    assertion=read(index, number.start, clause_start),
+                    assertion=assertion,
                     sentence=index,
                     phrase_end=max(counted_end, number.end),
                     clause_start=clause_start,
@@ -796,6 +805,9 @@ class Extractor:
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
                     periods=periods,
+                    source=read.source(index, by_sentence.get(index, ()))
+                    if assertion is Assertion.REPORTED
+                    else None,
                 )
             )
         return found
@@ -870,6 +882,31 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
         written += tier.group(0)
     version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
+
+
+def _before_aside(
+    read: _AssertionReader, index: int, clause_start: int, earlier: Sequence[Quantity]
+) -> int:
+    """Where the words a figure's concept may be named in start: its clause, and the
+    clause before when a short citing aside stands between and that clause has no figure
+    ("Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000 miliardi di
+    token")."""
+    sentence_start = read.sentences[index][0]
+    if clause_start <= sentence_start:
+        return clause_start
+    aside = read.clause(index, clause_start - 1, clause_start - 1)[0]
+    if (
+        aside <= sentence_start
+        or clause_start - aside > _ASIDE_REACH
+        or not read.cites(aside, clause_start)
+    ):
+        return clause_start
+    before = read.clause(index, aside - 1, aside - 1)[0]
+    # Not past a figure of its own: in "revenue topped $5 billion, Anthropic said, up from
+    # about $1 billion" the concept is the first figure's.
+    if any(before <= figure.start < aside for figure in earlier):
+        return clause_start
+    return before
 
 
 def _part_of(
@@ -1443,6 +1480,22 @@ class _AssertionReader:
     def cites(self, start: int, end: int) -> bool:
         """Whether a reporting cue ("said", "secondo") lies within [start, end)."""
         return self._within(Assertion.REPORTED, start, end)
+
+    def source(self, index: int, named: Sequence[Mention]) -> str | None:
+        """The company sentence `index` cites, named right by a reporting cue ("Moonshot
+        said", "secondo Alibaba"), if any."""
+        start, end = self.sentences[index]
+        starts, ends = self._cues[Assertion.REPORTED]
+        at = bisect.bisect_left(starts, start)
+        while at < len(starts) and starts[at] < end:
+            for mention in named:
+                if mention.type in OWNER_TYPES and (
+                    0 <= starts[at] - mention.end <= _CITED_GAP
+                    or 0 <= mention.start - ends[at] <= _CITED_GAP
+                ):
+                    return mention.entity
+            at += 1
+        return None
 
     def _in_sentence(self, kind: Assertion, index: int) -> bool:
         start, end = self.sentences[index]

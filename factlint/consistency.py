@@ -10,7 +10,8 @@ The cost is near O(N log N) in the number of claims; no two articles are compare
 Where most articles (at least two, more than half) agree, only the others are reported.
 Where front matter dates differ, the older article gets a warning naming the newer one,
 which may update the figure; the newer one is not reported for it. Two claims that are
-both hedged or reported (estimates from different sources) are not a conflict. Claims a
+both hedged or reported (estimates from different sources) are not a conflict, unless
+both cite the same company ("Moonshot said", "secondo Moonshot"). Claims a
 rule states the fact about are left to that rule.
 """
 
@@ -61,6 +62,9 @@ class Side:
     date: str | None
     plain: bool
     reported: bool
+    # The company a reported claim is cited from: two articles citing one company for
+    # different figures cannot both be right.
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,13 @@ def owner_root(entity_id: str, entities: Mapping[str, Entity]) -> str:
 
 
 def _side(
-    doc: Document, start: int, end: int, date: str | None, assertion: Assertion, reported: bool
+    doc: Document,
+    start: int,
+    end: int,
+    date: str | None,
+    assertion: Assertion,
+    reported: bool,
+    source: str | None = None,
 ) -> Side:
     line, column, end_line, end_column, text = doc.span(start, end)
     return Side(
@@ -114,6 +124,7 @@ def _side(
         date=date,
         plain=assertion is Assertion.PLAIN,
         reported=reported,
+        source=source,
     )
 
 
@@ -246,7 +257,15 @@ def comparables(
             continue
         if key is None or covered(quantity):
             continue
-        side = _side(doc, quantity.start, quantity.phrase_end, date, quantity.assertion, reported)
+        side = _side(
+            doc,
+            quantity.start,
+            quantity.phrase_end,
+            date,
+            quantity.assertion,
+            reported,
+            quantity.source,
+        )
         found.append(
             Comparable("figure", ("figure", key), quantity.number.interval, side.text, side)
         )
@@ -312,7 +331,11 @@ class _Group:
 
 
 def _comparable_pair(a: Comparable, b: Comparable) -> bool:
-    return a is not b and (a.side.plain or b.side.plain)
+    return a is not b and (
+        a.side.plain
+        or b.side.plain
+        or (a.side.source is not None and a.side.source == b.side.source)
+    )
 
 
 def _size(value: Interval) -> float | None:

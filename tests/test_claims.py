@@ -912,3 +912,56 @@ def test_a_model_figure_after_the_model_is_the_model_s(
 ) -> None:
     quantity = quantity_in(linter, text, lang, number)
     assert (quantity.concepts, quantity.subject) == ({"context-window"}, ("kimi 2",))
+
+
+# (language, sentence, the number, the company it is cited from)
+SOURCES = [
+    (
+        "en",
+        "Moonshot said it pre-trained Kimi K2 on about 12 trillion tokens.",
+        "12",
+        "moonshot-ai",
+    ),
+    ("en", "Run-rate revenue has topped $5 billion, Anthropic said.", "$5", "anthropic"),
+    ("en", "Revenue rose to $5 billion, according to Alibaba.", "$5", "alibaba"),
+    ("it", "Secondo Alibaba, i ricavi sono saliti a 33,4 miliardi di yuan.", "33,4", "alibaba"),
+    # a cue no company stands by cites no company
+    ("en", "Alibaba's revenue rose to $5 billion, analysts said.", "$5", None),
+    ("it", "Secondo gli analisti, i ricavi di Alibaba sono saliti a 33,4 miliardi.", "33,4", None),
+    # a plain figure is cited from no one
+    ("en", "Alibaba said on Friday. Revenue rose to $5 billion.", "$5", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "source"), SOURCES)
+def test_the_company_a_reported_figure_is_cited_from(
+    linter, lang: str, text: str, number: str, source: str | None
+) -> None:
+    assert quantity_in(linter, text, lang, number).source == source
+
+
+# (language, sentence, the number, what it counts)
+ASIDES = [
+    # a citing aside does not hide the concept named before it
+    (
+        "it",
+        "Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000 miliardi di token.",
+        "15.000",
+        {"pretraining"},
+    ),
+    ("en", "Revenue, the company said, rose to $5 billion.", "$5", {"revenue"}),
+    # nor lends it to a figure after one of its own
+    (
+        "en",
+        "Run-rate revenue has topped $5 billion, Anthropic said, up from about $1 billion.",
+        "$1",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), ASIDES)
+def test_a_concept_is_read_across_a_citing_aside(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts

@@ -643,3 +643,48 @@ def test_claims_command_shows_keys(tmp_path: Path) -> None:
         [],
     ]
     assert record["assertion"] == "plain"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "lang2", "flagged"),
+    [
+        # both cite the company itself: they cannot both be right
+        (
+            "Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000 miliardi di token.",
+            "Moonshot said it pre-trained Kimi K2 on about 12 trillion tokens.",
+            "en",
+            True,
+        ),
+        (
+            "Secondo Alibaba, le spese in conto capitale del 2025 sono state di 38,6 miliardi "
+            "di yuan.",
+            "Alibaba said capital expenditure in 2025 reached 28.6 billion yuan.",
+            "en",
+            True,
+        ),
+        # estimates from different sources are not a conflict
+        (
+            "Secondo Alibaba, le spese in conto capitale del 2025 sono state di 38,6 miliardi "
+            "di yuan.",
+            "Capital expenditure at Alibaba in 2025 reached 28.6 billion yuan, according to "
+            "analysts.",
+            "en",
+            False,
+        ),
+        (
+            "Secondo Tencent, le spese in conto capitale di Alibaba nel 2025 sono state di "
+            "38,6 miliardi di yuan.",
+            "Alibaba said capital expenditure in 2025 reached 28.6 billion yuan.",
+            "en",
+            False,
+        ),
+    ],
+)
+def test_two_reported_figures_conflict_when_they_cite_one_company(
+    bare_linter, tmp_path: Path, first: str, second: str, lang2: str, flagged: bool
+) -> None:
+    a = write(tmp_path, "a.md", first)
+    b = write(tmp_path, "b.md", second, lang2)
+    found = conflicts(bare_linter, [a, b])
+    assert [Path(f.path).name for f in found] == (["a.md", "b.md"] if flagged else [])
+    assert all(f.severity is Severity.WARNING for f in found)

@@ -219,10 +219,6 @@ KNOWN_CROSS_H_MISSES = {
     ("alibaba-investimenti-ia-chip.it.md", 15, "consistency.figure"),
     ("smic-ricavi-utile.it.md", 12, "consistency.figure"),
     ("smic-q2-results.en.md", 12, "consistency.figure"),
-    # training tokens: no concept for them ("pre-trained Kimi K2 on about 12 trillion
-    # tokens")
-    ("kimi-k2-moonshot.it.md", 12, "consistency.figure"),
-    ("kimi-k2-release.en.md", 12, "consistency.figure"),
     # a division named by words no rule declares, on one side after "its" ("Revenue at its
     # Device Solutions division")
     ("samsung-q2-profit.en.md", 12, "consistency.figure"),

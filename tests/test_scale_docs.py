@@ -122,12 +122,19 @@ def test_pair_of_articles(
 
 def _random_records(rng: random.Random, count: int) -> list[dict]:
     """Claim records with the edge cases of the comparison: open and infinite ends, figures
-    10x apart, hedged and reported claims, missing dates, one value held by many claims
-    (more than 20 partners), articles in nested folders."""
+    10x apart, hedged and reported claims (citing one company or none; key k2 has no
+    plain claim), missing dates, one value held by many claims (more than 20 partners),
+    articles in nested folders."""
     paths = [f"d/a{i:02d}.md" for i in range(12)] + ["d/a/x.md", "d/a-b/y.md", "d/A.md"]
     dates = {path: rng.choice([None, "2025-01-01", "2025-02-01", "2024"]) for path in paths}
     ends = [-5.0, 0.0, 1.0, 9.0, 36.0, 63.0, 90.0, 100.0, 1000.0]
-    keys = [["figure", "k0"], ["figure", "k1"], ["attribution", "qwen"], ["lineage", "a", "b"]]
+    keys = [
+        ["figure", "k0"],
+        ["figure", "k1"],
+        ["figure", "k2"],
+        ["attribution", "qwen"],
+        ["lineage", "a", "b"],
+    ]
     records = []
     for index in range(count):
         key = rng.choice(keys)
@@ -151,7 +158,12 @@ def _random_records(rng: random.Random, count: int) -> list[dict]:
                 "path": path,
                 "line": index + 1,
                 "column": 1,
-                "assertion": rng.choice(["plain"] * 4 + ["hedged", "reported", "negated"]),
+                "assertion": rng.choice(
+                    ["hedged", "reported"]
+                    if key[1] == "k2"
+                    else ["plain"] * 4 + ["hedged", "reported", "negated"]
+                ),
+                "source": rng.choice([None, None, "alibaba", "tencent"]),
                 "date": dates[path],
                 "key": key if rng.random() < 0.95 else None,
                 "value": value,
