@@ -52,6 +52,8 @@ _TERM_CUE_REACH = 24
 COUNTED_WORDS = 6
 # A number's context: its sentence and this many sentences before it.
 CONTEXT_SENTENCES = 2
+# Periods another figure is set against only when the figure is a quarter's.
+_AGAINST_A_QUARTER = frozenset({"previous-quarter", "year-ago-quarter"})
 # At most this many characters between a reporting cue and the company it cites.
 _CITED_GAP = 2
 # The longest citing aside a figure's concept is read across ("according to the company").
@@ -774,6 +776,15 @@ class Extractor:
                         )
             if whole is not None and not periods and not years:
                 periods, years = whole[0].periods, whole[0].years
+            # A figure its sentence sets against the previous quarter's, or the year-ago
+            # quarter's, is the quarter's: "è salito al 92,5%, dall'89,6% del trimestre
+            # precedente".
+            if (
+                not periods
+                and not years
+                and any(period in _AGAINST_A_QUARTER for _, _, period in said_in)
+            ):
+                periods = ("quarter",)
             # A model's parameters are counted per token, and still a count, not a rate.
             if found_concepts and found_concepts <= concepts.of_products | concepts.modifiers:
                 per_unit = False

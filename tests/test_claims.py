@@ -459,8 +459,9 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
         ("it", "Nella prima metà dell’anno Alibaba ha speso 50 miliardi di yuan.", ("h1",)),
         ("it", "Nella prima metà dell'anno Alibaba ha speso 50 miliardi di yuan.", ("h1",)),
         ("it", "Tencent ha speso 67,8 miliardi di yuan nel 2024.", ()),
-        # after the number, only in its clause
-        ("it", "Tencent ha speso 19 miliardi, più che nel trimestre precedente.", ()),
+        # after the number, only in its clause; a figure set against the previous
+        # quarter's, or the year-ago quarter's, is the quarter's
+        ("it", "Tencent ha speso 19 miliardi, più che nel trimestre precedente.", ("quarter",)),
         ("en", "Nvidia made $39.3 billion of revenue in the fourth quarter.", ("q4",)),
         ("en", "DeepSeek has 97 million monthly active users.", ("month",)),
         # "a quarter" is the number itself, not a period
@@ -965,3 +966,48 @@ def test_a_concept_is_read_across_a_citing_aside(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, its period)
+AGAINST_A_QUARTER = [
+    (
+        "it",
+        "Il tasso di utilizzo di SMIC è salito al 92,5%, dall'89,6% del trimestre precedente.",
+        "92,5",
+        ("quarter",),
+    ),
+    (
+        "en",
+        "Revenue at Alibaba Cloud rose 26% to 33.4 billion yuan, up from 18% growth in the "
+        "previous quarter.",
+        "33.4",
+        ("quarter",),
+    ),
+    (
+        "en",
+        "Net income rose to $3.2 billion, compared with $2.9 billion in the year-ago quarter.",
+        "$3.2",
+        ("quarter",),
+    ),
+    # the figure of the quarter before keeps its own period
+    (
+        "en",
+        "Net income rose to $3.2 billion, compared with $2.9 billion in the year-ago quarter.",
+        "$2.9",
+        ("year-ago-quarter",),
+    ),
+    # a figure set against a year ago may be a year's
+    (
+        "en",
+        "Net income rose to $3.2 billion, compared with $2.9 billion a year earlier.",
+        "$3.2",
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "periods"), AGAINST_A_QUARTER)
+def test_a_figure_set_against_the_quarter_before_is_the_quarter_s(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).periods == periods
