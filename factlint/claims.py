@@ -1331,8 +1331,12 @@ def _asserted(
 ) -> Assertion:
     """How a relation between two names is asserted. An aside states its relation whatever
     its clause denies: in "non è arrivato Doubao, il chatbot di ByteDance" only the
-    arrival is denied, so the aside is read from where it starts."""
-    return read(sentence, second.start if template.apposition else first.start)
+    arrival is denied, so the aside is read from where it starts; and it is the writer's
+    own unless a cue stands inside it: "The Kirin 9010, successor to the Kirin 9020, is
+    made on N+2, according to TechInsights" cites TechInsights for the process only."""
+    if template.apposition:
+        return read.aside(sentence, second.start)
+    return read(sentence, first.start)
 
 
 def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, Mention] | None:
@@ -1579,6 +1583,21 @@ class _AssertionReader:
             self._has_quotes(index) and _quoted(self.lowered, sentence_start, start)
         ) or self._in_sentence(Assertion.REPORTED, index):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.REPORTED
+        return Assertion.PLAIN
+
+    def aside(self, index: int, start: int) -> Assertion:
+        """How the aside around `start`, in sentence `index`, is asserted: as the sentence
+        is, except that a hedge or a citation must stand in the aside itself."""
+        assertion = self(index, start)
+        if assertion not in (Assertion.HEDGED, Assertion.REPORTED):
+            return assertion
+        clause_start, clause_end = self.clause(index, start, start)
+        if (
+            (self._has_quotes(index) and _quoted(self.lowered, self.sentences[index][0], start))
+            or self._within(Assertion.REPORTED, clause_start, clause_end)
+            or self._within(Assertion.HEDGED, clause_start, clause_end)
+        ):
+            return assertion
         return Assertion.PLAIN
 
     def _asks(self, index: int) -> bool:

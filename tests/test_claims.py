@@ -582,6 +582,29 @@ def test_a_span_of_time_is_not_what_its_sentence_counts(linter, lang: str, text:
         ("en", "Europe has not yet seen Doubao, the chatbot made by ByteDance.", Assertion.PLAIN),
         ("it", "Se Doubao fosse di Alibaba, il mercato cambierebbe.", Assertion.CONDITIONAL),
         ("en", "It is not true that Tencent's Qwen leads.", Assertion.DISPUTED),
+        # an aside is the writer's own: a citation or a hedge elsewhere in the sentence
+        # is not about it
+        (
+            "en",
+            "Doubao, the chatbot made by ByteDance, is used by millions, according to QuestMobile.",
+            Assertion.PLAIN,
+        ),
+        (
+            "it",
+            "Doubao, il chatbot di ByteDance, potrebbe superare Qwen, secondo gli analisti.",
+            Assertion.PLAIN,
+        ),
+        # unless it stands in the aside itself, or in quotation marks
+        (
+            "en",
+            "Doubao, the chatbot made by ByteDance according to Reuters, is used by millions.",
+            Assertion.REPORTED,
+        ),
+        (
+            "en",
+            "“Doubao, the chatbot made by ByteDance, is used by millions,” Wang said.",
+            Assertion.REPORTED,
+        ),
     ],
 )
 def test_an_aside_is_asserted_apart_from_its_clause(

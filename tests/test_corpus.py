@@ -217,10 +217,6 @@ KNOWN_CROSS_H_MISSES = {
     # Device Solutions division")
     ("samsung-q2-profit.en.md", 12, "consistency.figure"),
     ("samsung-trimestre-hbm.it.md", 12, "consistency.figure"),
-    # a family whose model numbers have four digits and a phone-chip name ("Kirin 9020")
-    # in a sentence about SMIC's process
-    ("smic-q2-results.en.md", 19, "consistency.lineage"),
-    ("smic-ricavi-utile.it.md", 19, "consistency.lineage"),
 }
 
 # Findings not marked, and right: the other majority side of a 2-vs-1 names no period
