@@ -79,6 +79,8 @@ _TIER = re.compile(
     r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’])|\.\d+(?!\w))+"
 )
 _QUOTE = re.compile(r"[\"“”«»]")
+# Capitalised words right after a company's name: a unit of it, or a suffix.
+_UNIT = re.compile(r"(?: [A-Z][a-z]+(?![\w'’.]))+")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
 _COMPOUND_MODIFIER = re.compile(r"-[^\W\d_]*[a-z][^\W\d_]*\b")
@@ -745,7 +747,9 @@ class Extractor:
             if whole is not None and whole[0].subject:
                 subject = whole[0].subject
             else:
-                subject = _subject(masked, named, clause_start, number.start) or _unnamed_subject(
+                subject = _subject(
+                    masked, named, (clause_start, number.start), tools.not_subjects
+                ) or _unnamed_subject(
                     tools,
                     lowered,
                     unknown.of(sentences[index], index, clause_start, number.start),
@@ -860,15 +864,20 @@ def _group_mentions(mentions: Sequence[Mention], starts: Sequence[int]) -> dict[
 
 
 def _subject(
-    masked: str, in_sentence: Sequence[Mention], clause_start: int, start: int
+    masked: str,
+    in_sentence: Sequence[Mention],
+    span: tuple[int, int],
+    not_units: frozenset[str],
 ) -> tuple[str, ...]:
     """What a number is said of: the products, else the companies, named before it in its
     clause, else before it in its sentence ("DeepSeek, fondata nel 2023, conta 160
     dipendenti"). "DeepSeek ha addestrato V3 su 2.048 GPU" is about V3, not DeepSeek.
 
     A product is told apart by its version, as written or right after the name: the
-    parameters of "GLM-4.5" and of "GLM-4.5-Air" are two quantities, not one misstated.
+    parameters of "GLM-4.5" and of "GLM-4.5-Air" are two quantities, not one misstated;
+    and a company's unit by the capitalised words after its name (`_owner_key`).
     """
+    clause_start, start = span
     before = [m for m in in_sentence if m.end <= start and m.type in RELATION_TYPES]
     named = [m for m in before if m.start >= clause_start]
     if not named and before:
@@ -879,8 +888,22 @@ def _subject(
         named = [first] if aside else before
     products = [m for m in named if m.type in PRODUCT_TYPES]
     if not products:
-        return tuple(m.entity for m in named)
+        return tuple(_owner_key(masked, m, in_sentence, not_units) for m in named)
     return tuple(_product_key(masked, mention, in_sentence) for mention in products)
+
+
+def _owner_key(
+    masked: str, mention: Mention, in_sentence: Sequence[Mention], not_units: frozenset[str]
+) -> str:
+    """A company as a figure is said of it: its entity, and the unit that capitalised words
+    after its name make of it ("samsung device solutions" for "Samsung Device Solutions";
+    not "Samsung Electronics" nor "Nvidia Chief Executive", whose words are `not_units`).
+    The revenue of a division is not the company's."""
+    unit = _UNIT.match(masked, mention.end)
+    if unit is None or any(mention.end < m.start < unit.end() for m in in_sentence):
+        return mention.entity
+    words = list(itertools.takewhile(lambda w: w.lower() not in not_units, unit.group(0).split()))
+    return " ".join([mention.entity, *words]).lower() if words else mention.entity
 
 
 def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) -> str:

@@ -128,6 +128,11 @@ def _side(
     )
 
 
+# Concepts that are a ratio by themselves: "Il margine operativo è salito al 41%" says
+# what its percentage is of.
+_RATIOS = frozenset({"gross-margin", "operating-margin", "utilisation"})
+
+
 def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
@@ -138,7 +143,8 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     quarter", "monthly": never the same figure as a year's). A figure for a period in no
     year the text names ("the quarter", "nel trimestre") is of the quarter the article
     is dated in (`date`, its front matter's), if it is dated. A share ("13% of revenue")
-    is compared only when its clause names what it is the share of.
+    is compared only when its clause names what it is the share of, unless its concept
+    is a ratio by itself (a margin, utilisation).
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
         return None
@@ -146,8 +152,10 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     # Something counted must be named: a concept ("nuovi data center") or a product ("H200").
     if not quantity.concepts and not of:
         return None
-    if quantity.number.unit in SHARE_UNITS and not any(
-        quantity.clause_start <= m.start < quantity.start for m in quantity.context
+    if (
+        quantity.number.unit in SHARE_UNITS
+        and not quantity.concepts <= _RATIOS
+        and not any(quantity.clause_start <= m.start < quantity.start for m in quantity.context)
     ):
         return None
     # A subsidiary's figures are its own: Alibaba Cloud's revenue is not Alibaba's.
@@ -169,7 +177,10 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     if not (where or who):
         return None
     year: int | str | None = quantity.years[0] if quantity.years else None
-    periods = quantity.periods
+    periods = _canonical(quantity.periods)
+    # "Nell'intero esercizio 2025" is 2025, as "in fiscal 2025" is.
+    if year is not None and "year" in periods:
+        periods = tuple(period for period in periods if period != "year")
     if year is None and periods and date is not None:
         year, periods = _dated(periods, date)
     return (
@@ -186,6 +197,25 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
 
 # Quarters named by their number ("second quarter", "April-June").
 _NUMBERED_QUARTERS = {f"q{n}": n for n in range(1, 5)}
+_NUMBERED_HALVES = {"h1": 1, "h2": 2}
+# Spans of time that are a report's period ("in the six months to June").
+_SPAN_PERIODS = {"3 mesi": "quarter", "6 mesi": "half"}
+# A period a numbered one names again ("the April-June quarter", "il primo semestre").
+_GENERAL = {"quarter": _NUMBERED_QUARTERS, "half": _NUMBERED_HALVES}
+
+
+def _canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
+    """One name for each period: a span of three or six months is a quarter or a half,
+    and "quarter" or "half" beside a numbered one, or "year" beside any other, adds
+    nothing ("nei primi sei mesi" is h1 and a half)."""
+    named = {_SPAN_PERIODS.get(period, period) for period in periods}
+    for general, numbered in _GENERAL.items():
+        if general in named and not named.isdisjoint(numbered):
+            named.discard(general)
+    # "The first quarter of the fiscal year" is a quarter.
+    if len(named) > 1:
+        named.discard("year")
+    return tuple(sorted(named))
 
 
 def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, ...]]:
@@ -194,14 +224,14 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     "the quarter" is the last one ended (results come out after it), "the current
     quarter" the date's, "the second quarter" the last second quarter begun by then; so
     "nel trimestre" and "in the April-June quarter" of two August articles are one
-    quarter. Other periods are of the date's quarter."""
+    quarter. Halves likewise ("nel semestre" of an August article is its first half).
+    Other periods are of the date's quarter."""
     month = date[5:7]
-    # "The April-June quarter" names one quarter twice.
-    named = [period for period in periods if period != "quarter"] or list(periods)
-    if not month.isdigit() or len(named) != 1:
+    if not month.isdigit() or len(periods) != 1:
         return _date_quarter(date), periods
     year, current = int(date[:4]), (int(month) - 1) // 3 + 1
-    (period,) = named
+    half = (current + 1) // 2
+    (period,) = periods
     if period == "quarter":
         number = current - 1 or 4
         return (year if current > 1 else year - 1), (f"q{number}",)
@@ -209,6 +239,10 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
         return year, (f"q{current}",)
     if period in _NUMBERED_QUARTERS:
         return (year if _NUMBERED_QUARTERS[period] <= current else year - 1), (period,)
+    if period == "half":
+        return (year, ("h1",)) if half == 2 else (year - 1, ("h2",))
+    if period in _NUMBERED_HALVES:
+        return (year if _NUMBERED_HALVES[period] <= half else year - 1), (period,)
     return _date_quarter(date), periods
 
 

@@ -435,6 +435,40 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
             ("2025-08-13", "2025-08-13"),
             False,
         ),
+        # halves likewise: "nel semestre", "the first half", "the six months to June"
+        (
+            "L'utile netto di Cambricon nel semestre è stato di 1,04 miliardi di yuan.",
+            "Cambricon's net profit came to 1.24 billion yuan in the six months to June.",
+            ("2025-08-27", "2025-08-27"),
+            True,
+        ),
+        (
+            "Nei primi sei mesi l'utile netto di Cambricon è stato di 1,04 miliardi di yuan.",
+            "Cambricon's net profit for the first half of 2025 came to 1.24 billion yuan.",
+            ("2025-08-27", "2025-08-27"),
+            True,
+        ),
+        # a half is not a quarter
+        (
+            "L'utile netto di Cambricon nel semestre è stato di 1,04 miliardi di yuan.",
+            "Cambricon's net profit came to 0.68 billion yuan in the quarter.",
+            ("2025-08-27", "2025-08-27"),
+            False,
+        ),
+        # a whole year named by a number is that year; one named by no number is not a
+        # quarter's
+        (
+            "Tencent ha registrato ricavi per 75 miliardi di yuan nell'intero esercizio 2025.",
+            "Tencent's revenue reached 57 billion yuan in fiscal 2025.",
+            ("2025-07-31", "2025-07-31"),
+            True,
+        ),
+        (
+            "Per l'esercizio in corso Oracle prevede ricavi per 18 miliardi di dollari.",
+            "Oracle's revenue rose to $14.9 billion in the quarter.",
+            ("2025-09-10", "2025-09-10"),
+            False,
+        ),
     ],
 )
 def test_a_quarter_is_read_against_the_article_date(
@@ -688,3 +722,45 @@ def test_two_reported_figures_conflict_when_they_cite_one_company(
     found = conflicts(bare_linter, [a, b])
     assert [Path(f.path).name for f in found] == (["a.md", "b.md"] if flagged else [])
     assert all(f.severity is Severity.WARNING for f in found)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "compared"),
+    [
+        # a margin says what its percentage is of, with no name in its clause
+        (
+            "SK Hynix ha chiuso il trimestre. Il margine operativo è salito al 41%.",
+            "SK Hynix's operating margin was 32% in the quarter.",
+            True,
+        ),
+        # a share does not ("13% of revenue" of what?)
+        (
+            "SK Hynix ha chiuso il trimestre. La quota è salita al 41% dei ricavi.",
+            "SK Hynix's HBM accounted for 32% of revenue in the quarter.",
+            False,
+        ),
+        # a company's unit is not the company: "Samsung Device Solutions"
+        (
+            "Samsung Device Solutions ha registrato ricavi per 27.900 miliardi di won nel 2025.",
+            "Samsung's revenue was 74.6 trillion won in 2025.",
+            False,
+        ),
+        (
+            "Samsung Device Solutions ha registrato ricavi per 27.900 miliardi di won nel 2025.",
+            "Revenue at Samsung Device Solutions was 24.6 trillion won in 2025.",
+            True,
+        ),
+        # won are not dollars
+        (
+            "Samsung ha registrato ricavi per 74.600 miliardi di won nel 2025.",
+            "Samsung's revenue was $60 billion in 2025.",
+            False,
+        ),
+    ],
+)
+def test_ratios_units_and_currencies(
+    bare_linter, tmp_path: Path, first: str, second: str, compared: bool
+) -> None:
+    a = write(tmp_path, "a.md", first, date="2025-07-24")
+    b = write(tmp_path, "b.md", second, "en", date="2025-07-24")
+    assert bool(conflicts(bare_linter, [a, b])) == compared
