@@ -162,3 +162,41 @@ def test_front_matter_language_wins() -> None:
     text = "---\nlang: en\n---\nLa Cina ha autorizzato le aziende e il governo che per la non\n"
     doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
     assert doc.lang == "en"
+
+
+@pytest.mark.parametrize(
+    ("block", "simple"),
+    [
+        ('lang: it\ntitle: "La Cina autorizza ByteDance: via agli H200"\ndate: 2025-07-20\n', True),
+        ("lang: en\ntitle: 'Nvidia results'\nauthor: Jane Doe\n", True),
+        ("date: 2025-08-08\nsection: tech-news\n", True),
+        # left to YAML: booleans, numbers, escapes, lists, comments, nesting
+        ("draft: true\n", False),
+        ("draft: No\n", False),
+        ("year: 2025\n", False),
+        ('title: "Say \\"hi\\""\n', False),
+        ("tags: [ai, chips]\n", False),
+        ("lang: it # Italian\n", False),
+        ("author:\n  name: Jane\n", False),
+        ("date: 2025-02-30\n", False),
+        ("lang: it\nlang: en\n", False),
+    ],
+)
+def test_simple_front_matter_reads_as_yaml_does(block: str, simple: bool) -> None:
+    import yaml
+
+    from factlint.document import _simple_front_matter
+
+    read = _simple_front_matter(block)
+    assert (read is not None) == simple
+    if read is not None:
+        assert read == yaml.safe_load(block)
+    text = f"---\n{block}---\nBody.\n"
+    meta, _, problem = parse_front_matter(text, "a.md")
+    try:
+        expected = yaml.safe_load(block)
+    except ValueError:
+        # a value YAML cannot build is a problem, never a traceback
+        assert (meta, problem is not None) == ({}, True)
+    else:
+        assert (meta, problem) == (expected, None)
