@@ -698,12 +698,12 @@ class Extractor:
                     }
                 )
             )
+            # The figures of this sentence so far.
+            here = found[first_here:]
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
-            clause = lowered[
-                _before_aside(read, index, clause_start, found[first_here:]) : clause_end
-            ]
+            clause = lowered[_before_aside(read, index, clause_start, here) : clause_end]
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
@@ -723,9 +723,7 @@ class Extractor:
                 )
             if found_concepts and any(m.type in PRODUCT_TYPES for m in of):
                 found_concepts -= concepts.generic
-            whole = _part_of(
-                tools, lowered, (number, counted), (clause_start, clause_end), found[first_here:]
-            )
+            whole = _part_of(tools, lowered, (number, counted), (clause_start, clause_end), here)
             if whole is not None:
                 found_concepts = set(whole[1])
             if found_concepts <= concepts.modifiers:
@@ -737,10 +735,9 @@ class Extractor:
             # Names another number of the sentence counts ("$2.5 billion of H20 orders")
             # are not what this one is said of.
             named = by_sentence.get(index, ())
-            if len(found) > first_here:
-                earlier = found[first_here:]
+            if here:
                 named = [
-                    m for m in named if not any(q.start <= m.start < q.phrase_end for q in earlier)
+                    m for m in named if not any(q.start <= m.start < q.phrase_end for q in here)
                 ]
             # A part is of what its whole is of: "Hunyuan-Large, with 389 billion
             # parameters, of which 52 billion are active" is not Tencent's, named before.
@@ -1602,9 +1599,7 @@ class _AssertionReader:
             return Assertion.CONDITIONAL
         if self._in_sentence(Assertion.HEDGED, index):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.HEDGED
-        if (
-            self._has_quotes(index) and _quoted(self.lowered, sentence_start, start)
-        ) or self._in_sentence(Assertion.REPORTED, index):
+        if self._in_quotes(index, start) or self._in_sentence(Assertion.REPORTED, index):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.REPORTED
         return Assertion.PLAIN
 
@@ -1616,12 +1611,16 @@ class _AssertionReader:
             return assertion
         clause_start, clause_end = self.clause(index, start, start)
         if (
-            (self._has_quotes(index) and _quoted(self.lowered, self.sentences[index][0], start))
+            self._in_quotes(index, start)
             or self._within(Assertion.REPORTED, clause_start, clause_end)
             or self._within(Assertion.HEDGED, clause_start, clause_end)
         ):
             return assertion
         return Assertion.PLAIN
+
+    def _in_quotes(self, index: int, start: int) -> bool:
+        """Whether `start`, in sentence `index`, lies inside quotation marks."""
+        return self._has_quotes(index) and _quoted(self.lowered, self.sentences[index][0], start)
 
     def _asks(self, index: int) -> bool:
         """Whether sentence `index` is a question ("Is Qwen made by Tencent?"): it

@@ -282,6 +282,7 @@ def test_jobs_option_gives_the_same_findings(tmp_path: Path) -> None:
 # Modules a pre-commit run on one article never needs: each costs import time.
 NOT_ON_THE_WARM_PATH = (
     "jsonschema",
+    "yaml",
     "multiprocessing",
     "concurrent.futures",
     "difflib",
