@@ -16,8 +16,8 @@ from pathlib import Path
 from factlint.errors import FactlintError, Problem
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool) -> None:
-    """Write `text` (UTF-8, line endings as given) to `path` atomically.
+def write_atomic(path: str | os.PathLike[str], text: str | bytes, *, overwrite: bool) -> None:
+    """Write `text` (UTF-8, line endings as given; bytes as they are) to `path` atomically.
 
     With `overwrite=False` an existing file (or symlink) is never replaced. A symlink is
     written through, so that it stays a link to the new content. The new file gets the
@@ -33,7 +33,7 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool) ->
     name = str(path)
     if not overwrite and os.path.lexists(target):
         raise FactlintError(Problem(name, None, "exists; not overwritten"))
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS comparables (path TEXT, key TEXT, payload TEXT);
 CREATE INDEX IF NOT EXISTS comparables_key ON comparables (key);
 CREATE INDEX IF NOT EXISTS comparables_path ON comparables (path);
+CREATE INDEX IF NOT EXISTS files_stats ON files (stamp, path, size, mtime);
 """
 
 

@@ -28,6 +28,7 @@ from factlint.document import Document, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
+from factlint.lazyregex import Compile, longest_first
 from factlint.numbers import NumberMatch, NumberParser
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
@@ -188,16 +189,16 @@ class Claims:
     derivations: tuple[Derivation, ...] = ()
 
 
-def _cue_regex(phrases: Iterable[str]) -> re.Pattern[str] | None:
+def _cue_regex(phrases: Iterable[str], compile: Compile) -> re.Pattern[str] | None:
     """One regex for any of `phrases` as whole words, longest first; None for none."""
     source = _cue_source(phrases)
-    return None if source is None else re.compile(source)
+    return None if source is None else compile(source)
 
 
 def _cue_source(phrases: Iterable[str]) -> str | None:
     """The source of `_cue_regex`, for patterns built on it (each compile costs ~1 ms at
     every start)."""
-    unique = sorted({p.lower().strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    unique = longest_first({p.lower().strip() for p in phrases if p.strip()})
     if not unique:
         return None
     # A phrase may open with punctuation (", or" in "explainable AI, or XAI"): only one
@@ -215,11 +216,13 @@ def _escaped(phrase: str) -> str:
     return re.escape(phrase).replace("'", "['’]")
 
 
-def _ending_cue(phrases: Iterable[str], after: str = r"\s+$") -> re.Pattern[str] | None:
+def _ending_cue(
+    phrases: Iterable[str], compile: Compile, after: str = r"\s+$"
+) -> re.Pattern[str] | None:
     """A regex for any of `phrases` ending right before a name or number (`after`: the
     spaces, or words, between)."""
     source = _cue_source(phrases)
-    return None if source is None else re.compile(rf"(?:{source}){after}")
+    return None if source is None else compile(rf"(?:{source}){after}")
 
 
 def _introduced_term(cue: re.Pattern[str], lowered: str, mention: Mention) -> bool:
@@ -251,7 +254,9 @@ class _Concepts:
         return {self.meaning[phrase_key(m.group(0))] for m in pattern.finditer(text)}
 
 
-def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pattern[str] | None:
+def _labelled(
+    labels: Mapping[str, list[str]], meaning: dict[str, str], compile: Compile
+) -> re.Pattern[str] | None:
     """One regex for the phrases of every label; `meaning` learns each phrase's label."""
     phrases = []
     for label, synonyms in labels.items():
@@ -259,16 +264,18 @@ def _labelled(labels: Mapping[str, list[str]], meaning: dict[str, str]) -> re.Pa
             phrase = phrase_key(str(phrase))
             meaning[phrase] = label
             phrases.append(phrase)
-    return _cue_regex(phrases)
+    return _cue_regex(phrases, compile)
 
 
-def _concepts(data: Mapping[str, Mapping[str, list[str]] | list[str]]) -> _Concepts:
+def _concepts(
+    data: Mapping[str, Mapping[str, list[str]] | list[str]], compile: Compile
+) -> _Concepts:
     meaning: dict[str, str] = {}
     patterns = {}
     for scope in ("counted", "sentence"):
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
-        patterns[scope] = _labelled(words, meaning)
+        patterns[scope] = _labelled(words, meaning, compile)
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -301,9 +308,9 @@ class _Periods:
         ]
 
 
-def _periods(data: Mapping[str, list[str]]) -> _Periods:
+def _periods(data: Mapping[str, list[str]], compile: Compile) -> _Periods:
     meaning: dict[str, str] = {}
-    return _Periods(_labelled(data, meaning), meaning)
+    return _Periods(_labelled(data, meaning, compile), meaning)
 
 
 @dataclass(frozen=True)
@@ -322,12 +329,12 @@ class _Partitive:
         )
 
 
-def _partitive(data: Mapping[str, list[str]]) -> _Partitive:
+def _partitive(data: Mapping[str, list[str]], compile: Compile) -> _Partitive:
     # One word may stand between the cue and the number: "of which only 32 billion".
     after = _cue_source(data.get("after", ()))
     return _Partitive(
-        before=_ending_cue(data.get("before", ()), r"(?:\s+[\w'’]+)?\s+$"),
-        after=None if after is None else re.compile(rf"\s+(?:{after})"),
+        before=_ending_cue(data.get("before", ()), compile, r"(?:\s+[\w'’]+)?\s+$"),
+        after=None if after is None else compile(rf"\s+(?:{after})"),
     )
 
 
@@ -394,24 +401,26 @@ def _cue_automaton(assertion: Mapping[str, list[str]]) -> ahocorasick.Automaton 
     return automaton
 
 
-def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
+def _tools(language: Language, about_tolerance: float, compile: Compile) -> _LanguageTools:
     data = language.data
     prepositions = data.get("prepositions") or {}
     assertion = data["assertion"]
     forms = frozenset(str(w).lower() for each in prepositions.values() for w in each)
     articles = frozenset(str(w).lower() for w in data.get("articles", ()))
     skip = forms | articles
-    concepts = _concepts(data.get("concepts") or {})
+    concepts = _concepts(data.get("concepts") or {}, compile)
     return _LanguageTools(
-        relations=RelationMatcher(data["relations"], prepositions, data["fillers"], language.code),
-        numbers=NumberParser(data["numbers"], about_tolerance),
-        distributive=_cue_regex(assertion.get("distributive", ())),
-        change=_ending_cue(data.get("change_cues", ()), r"(?:\s+by)?\s*$"),
-        not_change=_ending_cue(data.get("change_exceptions", ())),
-        founded=_ending_cue(data.get("founding_cues", ())),
+        relations=RelationMatcher(
+            data["relations"], prepositions, data["fillers"], language.code, compile
+        ),
+        numbers=NumberParser(data["numbers"], about_tolerance, compile),
+        distributive=_cue_regex(assertion.get("distributive", ()), compile),
+        change=_ending_cue(data.get("change_cues", ()), compile, r"(?:\s+by)?\s*$"),
+        not_change=_ending_cue(data.get("change_exceptions", ()), compile),
+        founded=_ending_cue(data.get("founding_cues", ()), compile),
         skip_words=skip,
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
-        counted_tails=_cue_regex(data.get("counted_tails", ())),
+        counted_tails=_cue_regex(data.get("counted_tails", ()), compile),
         tail_openers=frozenset(str(t).lower().split()[0] for t in data.get("counted_tails", ())),
         genitives=frozenset(str(w).lower() for w in data.get("genitives", ())),
         counted_pass=frozenset(str(w).lower() for w in data.get("counted_pass", ())),
@@ -420,19 +429,19 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
             for unit, words in (data.get("measures") or {}).items()
             for word in words
         },
-        per_unit=_cue_regex(data.get("per_unit", ())),
-        anaphors=_cue_regex(data.get("anaphors", ())),
+        per_unit=_cue_regex(data.get("per_unit", ()), compile),
+        anaphors=_cue_regex(data.get("anaphors", ()), compile),
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
-        term_cue=_ending_cue(data.get("term_cues", ())),
+        term_cue=_ending_cue(data.get("term_cues", ()), compile),
         function_words=language.common_words | language.stopwords | skip,
         not_subjects=language.stopwords
         | skip
         | frozenset(str(w).lower() for w in data.get("not_subjects", ())),
         concepts=concepts,
-        periods=_periods(data.get("periods") or {}),
+        periods=_periods(data.get("periods") or {}, compile),
         layout=layout_words(data, data.get("articles", ())),
         topic=None
         if concepts.sentence is None
@@ -443,7 +452,7 @@ def _tools(language: Language, about_tolerance: float) -> _LanguageTools:
         ),
         products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
-        partitive=_partitive(data.get("partitive") or {}),
+        partitive=_partitive(data.get("partitive") or {}, compile),
     )
 
 
@@ -457,12 +466,15 @@ class Extractor:
         *,
         about_tolerance: float = 0.1,
         want_candidates: bool = True,
+        compile: Compile = re.compile,
     ) -> None:
-        """Keep what is needed to compile a language's tools on first use, once per run."""
+        """Keep what is needed to compile a language's tools on first use, once per run;
+        `compile` compiles the patterns built from language data."""
         self.index = index
         self.want_candidates = want_candidates
         self._languages = languages
         self._about_tolerance = about_tolerance
+        self._compile = compile
         self._fallback = next(iter(languages))
         # Compiled on first use: a pre-commit run on one article needs one language.
         self._tools: dict[str, _LanguageTools] = {}
@@ -472,7 +484,7 @@ class Extractor:
         if code not in self._languages:
             code = self._fallback
         if code not in self._tools:
-            self._tools[code] = _tools(self._languages[code], self._about_tolerance)
+            self._tools[code] = _tools(self._languages[code], self._about_tolerance, self._compile)
         return self._tools[code]
 
     def compile_all(self) -> None:

@@ -215,7 +215,11 @@ def main() -> None:
     type=click.Path(),
     help="More articles to compare against, not reported on (repeatable).",
 )
-@click.option("--no-cache", is_flag=True, help="Neither read nor write the claims cache.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the claims cache (nor the compiled patterns).",
+)
 @click.option(
     "--jobs",
     "-j",

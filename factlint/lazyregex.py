@@ -1,26 +1,40 @@
-"""Regular expressions compiled on first use.
+"""Regular expressions built from language data: compiled on first use, spelt the same in
+every process.
 
 Some patterns are thousands of characters long (relation templates, number tails) and
 `re` takes milliseconds to compile each; a run on one article needs only some of them.
+Whatever compiles them (`re.compile`, or the cache of compiled patterns kept between runs,
+`factlint.regexcache`) is handed in as a `Compile`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+
+Compile = Callable[[str], re.Pattern[str]]
+
+
+def longest_first(phrases: Iterable[str]) -> list[str]:
+    """`phrases` longest first (an alternation of them then prefers the longest match),
+    ties in alphabetical order: a set's order changes from one process to the next, and a
+    pattern must be spelt the same in every run for its compiled form to be kept."""
+    return sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
 
 
 class LazyPattern:
     """A regex compiled the first time `pattern` is asked for."""
 
-    __slots__ = ("_compiled", "source")
+    __slots__ = ("_compile", "_compiled", "source")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, compile: Compile = re.compile) -> None:
         self.source = source
+        self._compile = compile
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
         """The compiled regex."""
         if self._compiled is None:
-            self._compiled = re.compile(self.source)
+            self._compiled = self._compile(self.source)
         return self._compiled

@@ -26,6 +26,7 @@ from factlint.files import discover, read_article
 from factlint.findings import Finding, Severity
 from factlint.language import Language, language_sources, with_cues
 from factlint.packcache import load_languages_cached, load_rules_cached
+from factlint.regexcache import RegexCache, user_folder
 from factlint.rules import RuleSet, read_sources
 
 if TYPE_CHECKING:
@@ -134,7 +135,8 @@ def build_linter(
 ) -> Linter:
     """A Linter for the rule files under `rule_paths`, their cue phrases merged into the
     language data. Options are Linter's (default_lang, select, ignore, about_tolerance,
-    severity). With `cache_dir`, validated rule files are kept there (packcache)."""
+    severity). With `cache_dir`, validated rule files are kept there (packcache), and
+    compiled patterns in the user's cache folder (regexcache)."""
     # Every file is read once: its bytes are parsed, and hashed for the caches.
     languages_read = language_sources()
     base = load_languages_cached(languages_read, cache_dir)
@@ -161,7 +163,8 @@ def build_linter(
         raise FactlintError(
             f"--lang {default_lang}: unknown language; choose one of {', '.join(languages)}"
         )
-    return Linter(ruleset, languages, **options)
+    regexes = RegexCache(user_folder() if cache_dir is not None else None)
+    return Linter(ruleset, languages, regexes=regexes, **options)
 
 
 def _selected(finding: Finding, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -190,9 +193,11 @@ class Linter:
         root: Path | None = None,
         stamp: str = "",
         include: Sequence[str] = (),
+        regexes: RegexCache | None = None,
     ) -> None:
         """Compile everything a run needs. `severity` overrides by rule id or kind; `exclude`
-        globs (relative to `root`, or a file name) are never checked."""
+        globs (relative to `root`, or a file name) are never checked; `regexes` compiles
+        the patterns built from language data, and keeps them between runs."""
         self.stamp = stamp
         self.include = tuple(include)
         self.exclude = tuple(exclude)
@@ -205,8 +210,13 @@ class Linter:
         self.stopwords = {code: lang.stopwords for code, lang in languages.items()}
         self.index = EntityIndex(ruleset.entities, ruleset.variants)
         fuzzy = any(rule.kind == "naming" and rule.options.get("fuzzy") for rule in ruleset.rules)
+        self.regexes = regexes or RegexCache(None)
         self.extractor = Extractor(
-            self.index, languages, about_tolerance=about_tolerance, want_candidates=fuzzy
+            self.index,
+            languages,
+            about_tolerance=about_tolerance,
+            want_candidates=fuzzy,
+            compile=self.regexes.compile,
         )
 
     def document(
@@ -343,6 +353,7 @@ class Linter:
                 articles[name] = article
             else:
                 comparables.extend(article.comparables)
+        self.regexes.save()
         for name in files:
             article = articles.get(name)
             if article is None:

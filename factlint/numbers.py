@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factlint.errors import FactlintError
-from factlint.lazyregex import LazyPattern
+from factlint.lazyregex import Compile, LazyPattern, longest_first
 
 QUALIFIERS = ("over", "at_least", "up_to", "under", "about", "between")
 """Canonical qualifier names, as found in `NumberMatch.qualifier`."""
@@ -131,8 +131,11 @@ class _Piece:
 class NumberParser:
     """Finds quantities in text of one language, following that language's data."""
 
-    def __init__(self, spec: Mapping[str, Any], about_tolerance: float = 0.1) -> None:
-        """Read the `numbers:` section of a language file and compile its patterns.
+    def __init__(
+        self, spec: Mapping[str, Any], about_tolerance: float = 0.1, compile: Compile = re.compile
+    ) -> None:
+        """Read the `numbers:` section of a language file and compile its patterns (those
+        built from the data by `compile`).
 
         Raises FactlintError when the section is malformed.
         """
@@ -208,7 +211,7 @@ class NumberParser:
         initials = "".join(
             sorted({re.escape(w[:1]) for w in _capitalised([*self._pieces, *fraction_forms])})
         )
-        self._scan = re.compile(
+        self._scan = compile(
             rf" (?=[0-9{initials}])(?:(?P<fr>{_alternation(_capitalised(fraction_forms))})(?!\w)"
             rf"|(?P<w>{self._word_expression()})|[0-9])"
         )
@@ -248,7 +251,7 @@ class NumberParser:
         not_after = (
             rf"[.,/:][0-9]|{words(ordinals)}|{_SP}+{_alternation(_capitalised(months))}(?!\w)"
         )
-        self._not_after = re.compile(not_after)
+        self._not_after = compile(not_after)
         # Most numbers are followed by none of this: a lookahead on the characters the
         # parts can start with fails fast, and the empty alternative then matches.
         starts = _prefixes(
@@ -280,9 +283,9 @@ class NumberParser:
         ]
         # Compiled on first use: each is some 5,000 characters, and most runs need only
         # the variant for numbers not after "between" (a pre-commit run reads one article).
-        self._word_tails = tuple(LazyPattern(t) for t in tails)
+        self._word_tails = tuple(LazyPattern(t, compile) for t in tails)
         numeral = rf"(?P<num>[0-9]{_numeral('', thousands, decimal)})"
-        self._digit_tails = tuple(LazyPattern(numeral + t) for t in tails)
+        self._digit_tails = tuple(LazyPattern(numeral + t, compile) for t in tails)
 
         qualifiers = [
             *_phrases(spec, "qualifiers"),
@@ -303,7 +306,7 @@ class NumberParser:
             capitalise=False,
         )
         gap = rf"(?:{_SP}+|(?=['’]))"
-        self._left = re.compile(
+        self._left = compile(
             rf"(?={_SP}*{ends})(?:"
             r"(?P<apos>['’])(?![^\W\d_])"
             rf"|{_SP}*(?P<code>{words(codes, reverse=True)})(?!\w)"
@@ -317,14 +320,14 @@ class NumberParser:
         # --- fractions in words ("due terzi delle terre rare", "half of all GPUs") --------
         fractions = _mapping(spec, "fractions")
         links = _strings(fractions, "links")
-        self._fraction_link = re.compile(
+        self._fraction_link = compile(
             rf"{_SP}+{words(links)}(?:(?!\w)|(?<=['’]))" if links else "(?!)"
         )
-        self._fraction_time = re.compile(
+        self._fraction_time = compile(
             rf"{_SP}*(?:{words(articles)}(?:{_SP}+|(?<=['’])))?"
             rf"(?:[0-9]|{words(_strings(fractions, 'time'))}(?!\w))"
         )
-        self._fraction_not_after = re.compile(
+        self._fraction_not_after = compile(
             rf"{_SP}+{words(_strings(fractions, 'not_after'), reverse=True)}(?!\w)"
         )
 
@@ -764,7 +767,7 @@ class NumberParser:
         }
         # pieces by first letter, longest first, for segmenting glued words
         self._by_initial: dict[str, list[str]] = {}
-        for piece in sorted(self._pieces, key=len, reverse=True):
+        for piece in longest_first(self._pieces):
             self._by_initial.setdefault(piece[:1], []).append(piece)
 
     def _word_expression(self) -> str:

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from factlint.lazyregex import longest_first
+
 
 @dataclass(frozen=True)
 class ProductPhrases:
@@ -40,7 +42,7 @@ def product_phrases(data: Mapping[str, Sequence[str]]) -> ProductPhrases | None:
     if not kinds:
         return None
     # Articles type either apostrophe ("l'acceleratore", "l’acceleratore").
-    ordered = sorted(kinds, key=len, reverse=True)
+    ordered = longest_first(kinds)
     source = "|".join(re.escape(phrase).replace("'", "['’]") for phrase in ordered)
     return ProductPhrases(
         opening=re.compile(rf"\s*(?:{source})(?!\w)"),

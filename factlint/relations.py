@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.errors import FactlintError, Problem
-from factlint.lazyregex import LazyPattern
+from factlint.lazyregex import Compile, LazyPattern, longest_first
 
 # The roles each relation's slots may take, in canonical order.
 ROLES: Mapping[str, tuple[str, str]] = {
@@ -61,7 +61,7 @@ def _word_regex(word: str, prepositions: Mapping[str, list[str]]) -> str:
     forms = prepositions.get(word, [word])
     whole = []
     elided = []
-    for form in sorted(forms, key=len, reverse=True):
+    for form in longest_first(forms):
         if form.endswith(("'", "’")):
             elided.append(re.escape(form[:-1]))
         else:
@@ -156,12 +156,8 @@ class _Suffix:
 
 
 def _fillers_regex(fillers: Iterable[str]) -> str:
-    words = sorted(
-        {f.lower() for f in fillers if not f.endswith(("'", "’"))}, key=len, reverse=True
-    )
-    elided = sorted(
-        {f.lower()[:-1] for f in fillers if f.endswith(("'", "’"))}, key=len, reverse=True
-    )
+    words = longest_first({f.lower() for f in fillers if not f.endswith(("'", "’"))})
+    elided = longest_first({f.lower()[:-1] for f in fillers if f.endswith(("'", "’"))})
     options = []
     if words:
         options.append("(?:" + "|".join(re.escape(w) for w in words) + r")\s+")
@@ -179,8 +175,10 @@ class RelationMatcher:
         prepositions: Mapping[str, list[str]],
         fillers: Iterable[str],
         path: str = "",
+        compile: Compile = re.compile,
     ) -> None:
-        """Compile `relations` (relation name → templates); a bad template is a FactlintError."""
+        """Compile `relations` (relation name → templates), each regex by `compile` on first
+        use; a bad template is a FactlintError."""
         filler = _fillers_regex(fillers)
         # Before a name, atomic and possessive: fillers never give back what they took, so
         # ambiguous fillers ("a", "a a") cannot make matching backtrack exponentially. In an
@@ -191,12 +189,12 @@ class RelationMatcher:
         # export-compliant version of"); only there, where it costs one branch to compile.
         appositive = f"(?:{filler}|{_COMPOUND})" if filler else _COMPOUND
         apposition = f"{_SEPARATOR_OPTIONAL}{appositive}*?"
-        one_filler = LazyPattern(filler or "(?!)")
+        one_filler = LazyPattern(filler or "(?!)", compile)
         # One compiled pattern per distinct regex: many templates share an infix (", ").
         patterns: dict[str, LazyPattern] = {}
 
         def lazy(regex: str) -> LazyPattern:
-            return patterns.setdefault(regex, LazyPattern(regex))
+            return patterns.setdefault(regex, LazyPattern(regex, compile))
 
         plain: dict[tuple[str, str], list[tuple[Template, str, bool]]] = {}
         framed: dict[
@@ -254,7 +252,7 @@ class RelationMatcher:
         self._plain: dict[tuple[str, str], tuple[LazyPattern, list[Template]]] = {}
         for key, items in plain.items():
             self._plain[key] = (
-                LazyPattern(_alternation(items, apposition) + filler_regex),
+                LazyPattern(_alternation(items, apposition) + filler_regex, compile),
                 [template for template, _, _ in items],
             )
         self._framed: dict[

@@ -1,0 +1,41 @@
+"""Patterns built from language data: compiled on first use, by the compiler handed in, and
+spelt from phrases in an order that does not depend on the process."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factlint.lazyregex import LazyPattern, longest_first
+
+
+@pytest.mark.parametrize(
+    ("phrases", "ordered"),
+    [
+        (
+            {"nel trimestre", "nel semestre", "trimestre", "q2", "h1"},
+            ["nel trimestre", "nel semestre", "trimestre", "h1", "q2"],
+        ),
+        (["of which", "of them", "with"], ["of which", "of them", "with"]),
+        ({"della", "dello", "del", "di"}, ["della", "dello", "del", "di"]),
+    ],
+)
+def test_phrases_go_longest_first_then_alphabetically(
+    phrases: set[str] | list[str], ordered: list[str]
+) -> None:
+    assert longest_first(phrases) == ordered
+
+
+def test_a_pattern_is_compiled_once_on_first_use_by_the_compiler_given() -> None:
+    calls: list[str] = []
+
+    def compile(source: str) -> re.Pattern[str]:
+        calls.append(source)
+        return re.compile(source)
+
+    lazy = LazyPattern(r"\d+ miliardi", compile)
+    assert calls == []
+    assert lazy.pattern.search("ricavi per 27 miliardi") is not None
+    assert lazy.pattern is lazy.pattern
+    assert calls == [r"\d+ miliardi"]
