@@ -34,7 +34,7 @@ from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phr
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
-from factlint.unlisted import family, unlisted_names, versioned_names
+from factlint.unlisted import family, lineage_names, versioned_names
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -600,8 +600,9 @@ class Extractor:
         found: tuple[list[Succession], list[Derivation]],
     ) -> None:
         """Successions and versions between two names of one family no rule lists
-        ("the Ascend 910B, successor to the Ascend 910C")."""
-        names = unlisted_names(masked, mentions, tools.function_words)
+        ("the Ascend 910B, successor to the Ascend 910C", "Kling 2.1, successore di Kling
+        2.0")."""
+        names = lineage_names(masked, mentions, tools.function_words)
         for first, second in itertools.pairwise(names):
             if family(first) != family(second) or first.entity == second.entity:
                 continue

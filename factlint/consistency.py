@@ -202,6 +202,9 @@ _NUMBERED_HALVES = {"h1": 1, "h2": 2}
 _SPAN_PERIODS = {"3 mesi": "quarter", "6 mesi": "half"}
 # A period a numbered one names again ("the April-June quarter", "il primo semestre").
 _GENERAL = {"quarter": _NUMBERED_QUARTERS, "half": _NUMBERED_HALVES}
+# Periods that say how a figure is counted, not what time it covers: "daily active users
+# in the quarter" are counted a day at a time, over the quarter.
+_RATES = frozenset({"day", "week", "month"})
 
 
 def _canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
@@ -225,7 +228,12 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     quarter" the date's, "the second quarter" the last second quarter begun by then; so
     "nel trimestre" and "in the April-June quarter" of two August articles are one
     quarter. Halves likewise ("nel semestre" of an August article is its first half).
-    Other periods are of the date's quarter."""
+    Other periods are of the date's quarter. A rate beside a period is dated by that
+    period ("utenti attivi giornalieri nel trimestre")."""
+    rates = tuple(period for period in periods if period in _RATES)
+    if rates and len(rates) < len(periods):
+        year, dated = _dated(tuple(p for p in periods if p not in _RATES), date)
+        return year, tuple(sorted({*dated, *rates}))
     month = date[5:7]
     if not month.isdigit() or len(periods) != 1:
         return _date_quarter(date), periods

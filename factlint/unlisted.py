@@ -32,10 +32,10 @@ _NAMED = re.compile(
 _BARE = re.compile(r"(?<![\w\-.,])(?:[A-Z]{1,3}\d{2,}[A-Z]{0,3}|\d{2,}[A-Z]{1,3})(?![\w.,]\w|\w)")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # A name with a version number, which may be a single digit ("Step 3", "Pangu 5.5",
-# "Kimi K2"): a product as surely as a model number makes one, but not one that a family
-# orders, so it takes part only in attributions.
+# "Kimi K2", "HyperOS 3", "MiMo-7B"): a product as surely as a model number makes one.
+# Written alone, a version is a figure ("2.1"), so only the whole name is one.
 _VERSIONED = re.compile(
-    r"([A-ZÀ-ÖØ-Þ](?<![\w\-][A-ZÀ-ÖØ-Þ])[a-zß-öø-ÿ]{2,})[ \-]"
+    r"([A-ZÀ-ÖØ-Þ](?<![\w\-][A-ZÀ-ÖØ-Þ])(?:[a-zß-öø-ÿ]{2,}|[a-zß-öø-ÿ]+[A-Z][A-Za-z]*))[ \-]"
     r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
 )
 
@@ -98,6 +98,22 @@ def versioned_names(
             Mention(f"{word} {version}", UNLISTED_TYPE, match.start(), match.end(), match.group(0))
         )
     return found
+
+
+def lineage_names(
+    masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
+) -> list[Mention]:
+    """The unlisted names a succession may relate, in text order: model numbers
+    (`unlisted_names`) and names with a version ("Kling 2.1, successore di Kling 2.0",
+    "HyperOS 3, the successor to HyperOS 2")."""
+    numbered = unlisted_names(masked, mentions, ordinary)
+    starts = [m.start for m in numbered]
+    versioned = [
+        name
+        for name in versioned_names(masked, mentions, ordinary)
+        if not covered(starts, numbered, name.start, name.end)
+    ]
+    return sorted([*numbered, *versioned], key=lambda m: m.start)
 
 
 def covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end: int) -> bool:

@@ -129,6 +129,19 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
             [("Instinct MI325X", "Instinct MI355X")],
         ),
         ("it", "L'Ascend 910C, successore del 910B, arriva ora.", [("Ascend 910C", "Ascend 910B")]),
+        # names with a version, single digits and capitals inside included
+        (
+            "it",
+            "A fine maggio la società ha lanciato Kling 2.1, successore di Kling 2.0.",
+            [("Kling 2.1", "Kling 2.0")],
+        ),
+        (
+            "en",
+            "Xiaomi ships HyperOS 3, the successor to HyperOS 2, on the Xiaomi 15.",
+            [("HyperOS 3", "HyperOS 2")],
+        ),
+        ("it", "HyperOS 2, erede di HyperOS 3, arriva ora.", [("HyperOS 2", "HyperOS 3")]),
+        ("en", "Step 3 and Step 2 run on Huawei chips.", []),
         # two families, or a listed chip, are never related by name alone
         ("en", "The Kunpeng 920 replaced the Ascend 910B in its servers.", []),
         ("en", "The Ascend 910C replaces Nvidia's H20 in Chinese data centres.", []),

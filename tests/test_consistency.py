@@ -435,6 +435,21 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
             ("2025-08-13", "2025-08-13"),
             False,
         ),
+        # users counted a day at a time, named before their number, in the quarter however
+        # named; daily users are not monthly ones
+        (
+            "Gli utenti attivi giornalieri di Kuaishou nel periodo aprile-giugno sono stati "
+            "in media 358 milioni.",
+            "Kuaishou's average daily active users rose 3.1% to 409.1 million in the quarter.",
+            ("2025-08-20", "2025-08-20"),
+            True,
+        ),
+        (
+            "Gli utenti attivi giornalieri di Kuaishou nel trimestre sono stati 409,1 milioni.",
+            "Kuaishou's monthly active users reached 714.4 million in the quarter.",
+            ("2025-08-20", "2025-08-20"),
+            False,
+        ),
         # halves likewise: "nel semestre", "the first half", "the six months to June"
         (
             "L'utile netto di Cambricon nel semestre è stato di 1,04 miliardi di yuan.",

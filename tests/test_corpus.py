@@ -22,6 +22,7 @@ CROSS_F = Path(__file__).parent / "fixtures" / "cross-f"
 CROSS_G = Path(__file__).parent / "fixtures" / "cross-g"
 CROSS_H = Path(__file__).parent / "fixtures" / "cross-h"
 CROSS_I = Path(__file__).parent / "fixtures" / "cross-i"
+CROSS_J = Path(__file__).parent / "fixtures" / "cross-j"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -243,12 +244,32 @@ KNOWN_CROSS_I_MISSES = {
     ("oracle-rpo-cloud.en.md", 10, "consistency.figure"),
     # vehicles delivered: no concept for deliveries
     ("xiaomi-auto-chip-xring.it.md", 10, "consistency.figure"),
-    # single-digit versions ("HyperOS 2, erede di HyperOS 3") take part only in
-    # attributions, and a name in mixed case with a size ("MiMo-7B") is read as no product
-    ("xiaomi-conti-trimestre.it.md", 20, "consistency.lineage"),
-    ("xiaomi-q2-results.en.md", 22, "consistency.lineage"),
-    ("xiaomi-q2-results.en.md", 25, "consistency.attribution"),
 }
+
+KNOWN_CROSS_J_MISSES = {
+    # a fiscal quarter named by the day it ended ("the quarter ended July 27", "il
+    # trimestre, chiuso il 27 luglio") is read as the calendar quarter of the article's
+    # date, while the other sides name it "fiscal fourth quarter"
+    ("micron-hbm4-outlook.en.md", 9, "consistency.figure"),
+    ("nvidia-data-center-china.en.md", 9, "consistency.figure"),
+    # net income two sentences after the company, with its quarter named before that
+    ("micron-hbm-risultati.it.md", 11, "consistency.figure"),
+    # a division's revenue ("Data center revenue", "I ricavi della divisione data
+    # center") is read as no one's
+    ("nvidia-h20-cina.it.md", 11, "consistency.figure"),
+    ("nvidia-q2-revenue.en.md", 11, "consistency.figure"),
+    # a family word in capitals ("il chip MTT S4000 di MetaX") makes no product name
+    ("nvidia-h20-cina.it.md", 22, "consistency.attribution"),
+    # "58.6%, slightly below the 58.8% of the first quarter": the period of the figure set
+    # against it is not read as telling this one's
+    ("tsmc-arizona-2nm.it.md", 12, "consistency.figure"),
+    ("tsmc-q2-profit.en.md", 13, "consistency.figure"),
+}
+
+# The other majority side of a 2-vs-1 ("Gli utenti attivi giornalieri ... 409,1 milioni")
+# names its quarter only in the first paragraph, so the compared majority side (and
+# rightly) disagrees with the outlier on its own.
+KNOWN_CROSS_J_EXTRA = {("kuaishou-q2-kling.en.md", 10, "consistency.figure")}
 
 
 @pytest.mark.parametrize(
@@ -263,6 +284,7 @@ KNOWN_CROSS_I_MISSES = {
         (CROSS_G, KNOWN_CROSS_G_MISSES, set()),
         (CROSS_H, KNOWN_CROSS_H_MISSES, KNOWN_CROSS_H_EXTRA),
         (CROSS_I, KNOWN_CROSS_I_MISSES, set()),
+        (CROSS_J, KNOWN_CROSS_J_MISSES, KNOWN_CROSS_J_EXTRA),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
@@ -278,7 +300,18 @@ def test_cross_article_findings_are_exactly_the_planted_conflicts(
 def test_cross_article_corpora_plant_both_kinds() -> None:
     kinds = {
         rule
-        for corpus in (CROSS, CROSS_B, CROSS_C, CROSS_D, CROSS_E, CROSS_F, CROSS_G, CROSS_H)
+        for corpus in (
+            CROSS,
+            CROSS_B,
+            CROSS_C,
+            CROSS_D,
+            CROSS_E,
+            CROSS_F,
+            CROSS_G,
+            CROSS_H,
+            CROSS_I,
+            CROSS_J,
+        )
         for path in corpus.glob("*.md")
         for _, _, rule in expected_findings(path)
     }

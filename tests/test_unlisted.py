@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from factlint.entities import Mention
-from factlint.unlisted import UNLISTED_TYPE, family, unlisted_names, versioned_names
+from factlint.unlisted import (
+    UNLISTED_TYPE,
+    family,
+    lineage_names,
+    unlisted_names,
+    versioned_names,
+)
 
 
 def names(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, str]]:
@@ -71,12 +77,37 @@ def test_family_and_type() -> None:
         ("Step 3, developed by StepFun, drew attention.", ["Step 3"]),
         ("Alla WAIC si è visto anche Step-3 di StepFun.", ["Step 3"]),
         ("Pangu 5.5, sviluppato da Huawei, e Kimi K2 di Moonshot.", ["Pangu 5.5", "Kimi K2"]),
+        # capitals inside the name ("HyperOS", "MiMo"); a hyphen before the version
+        (
+            "Il CloudMatrix 384 di Huawei, HyperOS 3 e MiMo-7B di Xiaomi.",
+            ["CloudMatrix 384", "HyperOS 3", "MiMo 7B"],
+        ),
         # a year, an ordinary word, a word inside a name are no product
-        ("Vision 2030 di Riad; Nel 3 casi su 4; CloudMatrix 384.", []),
+        ("Vision 2030 di Riad; Nel 3 casi su 4; l'iPhone 16 e l'eMatrix 5.", []),
     ],
 )
 def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
     found = versioned_names(text, (), frozenset({"nel"}))
+    assert [m.entity for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kuaishou rolled out Kling 2.0, the successor to Kling 2.1, in the spring.",
+            ["Kling 2.0", "Kling 2.1"],
+        ),
+        ("HyperOS 2, erede di HyperOS 3, arriva a settembre.", ["HyperOS 2", "HyperOS 3"]),
+        # a model number is one name, not also a versioned one; a bare one keeps its family
+        (
+            "L'Ascend 910C, successore del 910B, e Pangu 5.5.",
+            ["Ascend 910C", "Ascend 910B", "Pangu 5.5"],
+        ),
+    ],
+)
+def test_names_a_succession_may_relate(text: str, expected: list[str]) -> None:
+    found = lineage_names(text, (), frozenset({"nel"}))
     assert [m.entity for m in found] == expected
 
 
