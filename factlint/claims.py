@@ -34,7 +34,7 @@ from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phr
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
-from factlint.unlisted import family, lineage_names, versioned_names
+from factlint.unlisted import family, lineage_names, unlisted_names, versioned_names
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -531,10 +531,18 @@ class Extractor:
         if tools.layout is not None:
             _layout_attributions(masked, sentences, by_sentence, tools.layout, read, attributions)
         _dispute_corrected(attributions)
+        versioned = versioned_names(masked, mentions, tools.function_words)
         self._unlisted_lineage(
-            tools, masked, lowered, starts, mentions, read, (successions, derivations)
+            tools,
+            (masked, lowered),
+            starts,
+            (mentions, versioned),
+            read,
+            (successions, derivations),
         )
-        _unlisted_attributions(tools, (masked, lowered), sentences, mentions, read, attributions)
+        _unlisted_attributions(
+            tools, (masked, lowered), sentences, (mentions, versioned), read, attributions
+        )
         quantities = self._quantities(
             tools, masked, lowered, sentences, starts, mentions, by_sentence, read
         )
@@ -592,17 +600,18 @@ class Extractor:
     def _unlisted_lineage(
         self,
         tools: _LanguageTools,
-        masked: str,
-        lowered: str,
+        texts: tuple[str, str],
         starts: Sequence[int],
-        mentions: Sequence[Mention],
+        names: tuple[Sequence[Mention], Sequence[Mention]],
         read: _AssertionReader,
         found: tuple[list[Succession], list[Derivation]],
     ) -> None:
         """Successions and versions between two names of one family no rule lists
         ("the Ascend 910B, successor to the Ascend 910C", "Kling 2.1, successore di Kling
-        2.0")."""
-        names = lineage_names(masked, mentions, tools.function_words)
+        2.0"); `names` are the known mentions and the versioned names."""
+        masked, lowered = texts
+        mentions, versioned = names
+        names = lineage_names(unlisted_names(masked, mentions, tools.function_words), versioned)
         for first, second in itertools.pairwise(names):
             if family(first) != family(second) or first.entity == second.entity:
                 continue
@@ -1118,16 +1127,17 @@ def _unlisted_attributions(
     tools: _LanguageTools,
     texts: tuple[str, str],
     sentences: Sequence[tuple[int, int]],
-    mentions: Sequence[Mention],
+    known: tuple[Sequence[Mention], Sequence[Mention]],
     read: _AssertionReader,
     attributions: list[Attribution],
 ) -> None:
     """Attributions of names no rule lists to a known company, by the templates that
     relate listed names: "Step 3, developed by MiniMax", "Pangu 5.5 di Huawei". Only a
-    name with a version number is taken for a product (`unlisted.versioned_names`), and
-    only the company right after or right before it, with no other name between."""
+    name with a version number is taken for a product (`unlisted.versioned_names`; `known`
+    holds the mentions and those names), and only the company right after or right
+    before it, with no other name between."""
     masked, lowered = texts
-    names = versioned_names(masked, mentions, tools.function_words)
+    mentions, names = known
     if not names:
         return
     starts = [start for start, _ in sentences]

@@ -3,8 +3,9 @@
 
 Articles order such products as they order listed ones ("the Ascend 910C, successor to
 the 910B"), and two articles can disagree about that order even though no rule knows the
-family. These names take part only in successions and version statements, and only with
-a name of their own family: "Ascend 910C" is never related to "Kunpeng 920" or "H20".
+family. These names, and names with a version ("Kling 2.1"), take part in successions and
+version statements only with a name of their own family: "Ascend 910C" is never related
+to "Kunpeng 920" or "H20".
 """
 
 from __future__ import annotations
@@ -100,20 +101,15 @@ def versioned_names(
     return found
 
 
-def lineage_names(
-    masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
-) -> list[Mention]:
+def lineage_names(numbered: Sequence[Mention], versioned: Sequence[Mention]) -> list[Mention]:
     """The unlisted names a succession may relate, in text order: model numbers
-    (`unlisted_names`) and names with a version ("Kling 2.1, successore di Kling 2.0",
-    "HyperOS 3, the successor to HyperOS 2")."""
-    numbered = unlisted_names(masked, mentions, ordinary)
+    (`unlisted_names`) and names with a version (`versioned_names`: "Kling 2.1, successore
+    di Kling 2.0", "HyperOS 3, the successor to HyperOS 2"), a model number once."""
     starts = [m.start for m in numbered]
-    versioned = [
-        name
-        for name in versioned_names(masked, mentions, ordinary)
-        if not covered(starts, numbered, name.start, name.end)
-    ]
-    return sorted([*numbered, *versioned], key=lambda m: m.start)
+    return sorted(
+        [*numbered, *(m for m in versioned if not covered(starts, numbered, m.start, m.end))],
+        key=lambda m: m.start,
+    )
 
 
 def covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end: int) -> bool:

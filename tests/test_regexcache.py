@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -195,3 +196,27 @@ def test_check_keeps_compiled_patterns_unless_told_not_to_cache(
     assert not (tmp_path / "user").exists()
     run_check("--rules", rules, str(article))
     assert list((tmp_path / "user" / "factlint").glob("regexes-*.marshal"))
+
+
+def test_a_later_check_compiles_no_language_pattern_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "a.md"
+    text = "---\nlang: it\n---\nIl Kirin 9020, erede del Kirin 9010, ha 8 core.\n"
+    article.write_text(text, encoding="utf-8")
+    rules = str(ROOT / "rules")
+    run_check("--rules", rules, str(article))
+    built: list[str] = []
+    compile_anew = regexcache._Engine.compile
+
+    def counted(engine: regexcache._Engine, source: str) -> tuple[re.Pattern[str], Any]:
+        built.append(source)
+        return compile_anew(engine, source)
+
+    monkeypatch.setattr(regexcache._Engine, "compile", counted)
+    # The article changed, so it is read and its claims extracted again.
+    article.write_text(text + "\nL'utile netto è salito a 2,71 miliardi.\n", encoding="utf-8")
+    run_check("--rules", rules, str(article))
+    assert built == []

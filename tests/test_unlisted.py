@@ -107,7 +107,8 @@ def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
     ],
 )
 def test_names_a_succession_may_relate(text: str, expected: list[str]) -> None:
-    found = lineage_names(text, (), frozenset({"nel"}))
+    ordinary = frozenset({"nel"})
+    found = lineage_names(unlisted_names(text, (), ordinary), versioned_names(text, (), ordinary))
     assert [m.entity for m in found] == expected
 
 
