@@ -181,33 +181,34 @@ def test_the_folder_is_the_users_cache_folder(
     assert user_folder() == tmp_path / "home" / ".cache" / "factlint"
 
 
-def test_check_keeps_compiled_patterns_unless_told_not_to_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:
+    """An Italian article in a project of its own, the user's cache folder under it."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
     monkeypatch.chdir(tmp_path)
     article = tmp_path / "a.md"
-    article.write_text(
-        "---\nlang: it\n---\nAlibaba ha presentato Qwen, il modello di Alibaba.\n",
-        encoding="utf-8",
-    )
-    rules = str(ROOT / "rules")
-    run_check("--no-cache", "--rules", rules, str(article))
+    article.write_text(f"---\nlang: it\n---\n{text}\n", encoding="utf-8")
+    return article
+
+
+def _check(article: Path, *options: str) -> None:
+    run_check(*options, "--rules", str(ROOT / "rules"), str(article))
+
+
+def test_check_keeps_compiled_patterns_unless_told_not_to_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = _article(tmp_path, monkeypatch, "Alibaba ha presentato Qwen, il modello di Alibaba.")
+    _check(article, "--no-cache")
     assert not (tmp_path / "user").exists()
-    run_check("--rules", rules, str(article))
+    _check(article)
     assert list((tmp_path / "user" / "factlint").glob("regexes-*.marshal"))
 
 
 def test_a_later_check_compiles_no_language_pattern_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user"))
-    monkeypatch.chdir(tmp_path)
-    article = tmp_path / "a.md"
-    text = "---\nlang: it\n---\nIl Kirin 9020, erede del Kirin 9010, ha 8 core.\n"
-    article.write_text(text, encoding="utf-8")
-    rules = str(ROOT / "rules")
-    run_check("--rules", rules, str(article))
+    article = _article(tmp_path, monkeypatch, "Il Kirin 9020, erede del Kirin 9010, ha 8 core.")
+    _check(article)
     built: list[str] = []
     compile_anew = regexcache._Engine.compile
 
@@ -217,6 +218,7 @@ def test_a_later_check_compiles_no_language_pattern_again(
 
     monkeypatch.setattr(regexcache._Engine, "compile", counted)
     # The article changed, so it is read and its claims extracted again.
-    article.write_text(text + "\nL'utile netto è salito a 2,71 miliardi.\n", encoding="utf-8")
-    run_check("--rules", rules, str(article))
+    with article.open("a", encoding="utf-8") as changed:
+        changed.write("\nL'utile netto è salito a 2,71 miliardi.\n")
+    _check(article)
     assert built == []
