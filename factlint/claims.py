@@ -30,6 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.lazyregex import Compile, longest_first
 from factlint.numbers import NumberMatch, NumberParser
+from factlint.periods import PeriodWords, period_end, period_words
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
@@ -55,6 +56,9 @@ COUNTED_WORDS = 6
 CONTEXT_SENTENCES = 2
 # Periods another figure is set against only when the figure is a quarter's.
 _AGAINST_A_QUARTER = frozenset({"previous-quarter", "year-ago-quarter"})
+# Periods before the one a text reports on.
+_EARLIER = _AGAINST_A_QUARTER | {"year-ago"}
+_DIGIT = re.compile(r"\d")
 # At most this many characters between a reporting cue and the company it cites.
 _CITED_GAP = 2
 # The longest citing aside a figure's concept is read across ("according to the company").
@@ -291,26 +295,10 @@ def _concepts(
     )
 
 
-@dataclass(frozen=True)
-class _Periods:
-    """A language's words for the period a figure covers ("nel secondo trimestre")."""
-
-    pattern: re.Pattern[str] | None
-    meaning: Mapping[str, str]
-
-    def find(self, lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, period) of every period phrase in lowered[start:end]."""
-        if self.pattern is None:
-            return []
-        return [
-            (m.start(), m.end(), self.meaning[phrase_key(m.group(0))])
-            for m in self.pattern.finditer(lowered, start, end)
-        ]
-
-
-def _periods(data: Mapping[str, list[str]], compile: Compile) -> _Periods:
+def _periods(data: Mapping[str, Any], compile: Compile) -> PeriodWords:
     meaning: dict[str, str] = {}
-    return _Periods(_labelled(data, meaning, compile), meaning)
+    pattern = _labelled(data.get("periods") or {}, meaning, compile)
+    return period_words(pattern, meaning, data, compile)
 
 
 @dataclass(frozen=True)
@@ -368,7 +356,7 @@ class _LanguageTools:
     # Lowercased words that are never a figure's unknown subject ("August", "Governo").
     not_subjects: frozenset[str]
     concepts: _Concepts
-    periods: _Periods
+    periods: PeriodWords
     layout: LayoutWords | None
     topic: TopicWords | None
     products: ProductPhrases | None
@@ -441,7 +429,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         | skip
         | frozenset(str(w).lower() for w in data.get("not_subjects", ())),
         concepts=concepts,
-        periods=_periods(data.get("periods") or {}, compile),
+        periods=_periods(data, compile),
         layout=layout_words(data, data.get("articles", ())),
         topic=None
         if concepts.sentence is None
@@ -704,7 +692,7 @@ class Extractor:
             said_in = periods_of.get(index)
             if said_in is None:
                 said_in = periods_of[index] = tools.periods.find(
-                    lowered, sentence_start, sentence_end
+                    masked, lowered, sentence_start, sentence_end
                 )
             # A span a period phrase holds ("negli ultimi dodici mesi") is that period.
             if number.unit in tools.durations and not any(
@@ -716,7 +704,11 @@ class Extractor:
                     {
                         period
                         for start, end, period in said_in
-                        if end <= number.start or number.end <= start < clause_end
+                        if (end <= number.start or number.end <= start < clause_end)
+                        and (
+                            period not in _EARLIER
+                            or _dates_number(lowered, read, index, (start, number))
+                        )
                     }
                 )
             )
@@ -725,7 +717,7 @@ class Extractor:
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
-            clause = lowered[_before_aside(read, index, clause_start, here) : clause_end]
+            clause = lowered[_before_aside(read, index, clause_start, here, said_in) : clause_end]
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
@@ -795,7 +787,7 @@ class Extractor:
                     subject = (topic.entity,)
                     if not periods and not years:
                         periods = _periods_between(
-                            tools, lowered, sentences, starts, topic.start, index
+                            tools, (masked, lowered), sentences, starts, topic.start, index
                         )
             if whole is not None and not periods and not years:
                 periods, years = whole[0].periods, whole[0].years
@@ -937,13 +929,33 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
 
 
+def _dates_number(
+    lowered: str, read: _AssertionReader, index: int, at: tuple[int, NumberMatch]
+) -> bool:
+    """Whether an earlier period's phrase starting at `at[0]` ("a year earlier", "nel
+    trimestre precedente") is the period of number `at[1]`. Such a phrase is the nearest
+    number's before it in its clause: in "rose 68% from a year earlier to 9.21 trillion
+    won" it is the change's, in "rose to $11.32 billion from $7.75 billion a year
+    earlier" the second figure's. Only with no number before it is it the period of the
+    numbers after it ("A year earlier, revenue was $7.75 billion")."""
+    start, number = at
+    if number.end <= start:
+        return _DIGIT.search(lowered, number.end, start) is None
+    return _DIGIT.search(lowered, read.clause(index, start, start)[0], start) is None
+
+
 def _before_aside(
-    read: _AssertionReader, index: int, clause_start: int, earlier: Sequence[Quantity]
+    read: _AssertionReader,
+    index: int,
+    clause_start: int,
+    earlier: Sequence[Quantity],
+    said_in: Sequence[tuple[int, int, str]],
 ) -> int:
     """Where the words a figure's concept may be named in start: its clause, and the
-    clause before when a short citing aside stands between and that clause has no figure
-    ("Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000 miliardi di
-    token")."""
+    clause before when a short aside stands between and that clause has no figure. The
+    aside cites ("Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000
+    miliardi di token") or ends a period named by its end date ("Revenue for the fiscal
+    fourth quarter, which ended Aug. 28, rose 46% to $11.32 billion")."""
     sentence_start = read.sentences[index][0]
     if clause_start <= sentence_start:
         return clause_start
@@ -951,7 +963,13 @@ def _before_aside(
     if (
         aside <= sentence_start
         or clause_start - aside > _ASIDE_REACH
-        or not read.cites(aside, clause_start)
+        or not (
+            read.cites(aside, clause_start)
+            or any(
+                aside < end <= clause_start and period_end(period) is not None
+                for _, end, period in said_in
+            )
+        )
     ):
         return clause_start
     before = read.clause(index, aside - 1, aside - 1)[0]
@@ -1222,20 +1240,22 @@ def _speaker(
 
 def _periods_between(
     tools: _LanguageTools,
-    lowered: str,
+    texts: tuple[str, str],
     sentences: Sequence[tuple[int, int]],
     starts: Sequence[int],
     since: int,
     index: int,
 ) -> tuple[str, ...]:
     """The period the sentences from the one holding `since` to sentence `index` name,
-    if they name one only ("Baidu ha pubblicato i conti del secondo trimestre")."""
+    if they name one only ("Baidu ha pubblicato i conti del secondo trimestre"). The
+    periods of figures set against others ("dal 33% di un anno prima") are not theirs."""
     first = bisect.bisect_right(starts, since) - 1
     named = {
         period
         for start, end, period in tools.periods.find(
-            lowered, sentences[first][0], sentences[index][0]
+            *texts, sentences[first][0], sentences[index][0]
         )
+        if period not in _EARLIER
     }
     return tuple(named) if len(named) == 1 else ()
 

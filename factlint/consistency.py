@@ -35,6 +35,7 @@ from factlint.document import Document
 from factlint.entities import Entity
 from factlint.findings import Finding, Related, Severity
 from factlint.numbers import Interval
+from factlint.periods import period_end
 
 KIND = "consistency"
 PLACE_TYPES = frozenset({"country", "place"})
@@ -202,6 +203,14 @@ _NUMBERED_HALVES = {"h1": 1, "h2": 2}
 _SPAN_PERIODS = {"3 mesi": "quarter", "6 mesi": "half"}
 # A period a numbered one names again ("the April-June quarter", "il primo semestre").
 _GENERAL = {"quarter": _NUMBERED_QUARTERS, "half": _NUMBERED_HALVES}
+# Periods named by the month they ended in that are a calendar period.
+_CALENDAR_ENDS = {
+    **{("quarter", 3 * n): f"q{n}" for n in range(1, 5)},
+    ("half", 6): "h1",
+    ("half", 12): "h2",
+    ("nine-months", 9): "nine-months",
+    ("year", 12): "year",
+}
 # Periods that say how a figure is counted, not what time it covers: "daily active users
 # in the quarter" are counted a day at a time, over the quarter.
 _RATES = frozenset({"day", "week", "month"})
@@ -210,11 +219,22 @@ _RATES = frozenset({"day", "week", "month"})
 def _canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
     """One name for each period: a span of three or six months is a quarter or a half,
     and "quarter" or "half" beside a numbered one, or "year" beside any other, adds
-    nothing ("nei primi sei mesi" is h1 and a half)."""
-    named = {_SPAN_PERIODS.get(period, period) for period in periods}
+    nothing ("nei primi sei mesi" is h1 and a half). A period named by the month it
+    ended in is the calendar one that ends then ("the quarter ended June 30" is the
+    second quarter); any other is the period to that month, whatever number a fiscal
+    calendar gives it ("the fiscal second quarter ended July 27" is no second quarter)."""
+    named = set()
+    for period in periods:
+        period = _SPAN_PERIODS.get(period, period)
+        end = period_end(period)
+        named.add(period if end is None else _CALENDAR_ENDS.get(end, period))
     for general, numbered in _GENERAL.items():
         if general in named and not named.isdisjoint(numbered):
             named.discard(general)
+    for period in tuple(named):
+        end = period_end(period)
+        if end is not None:
+            named -= {end[0], *_GENERAL.get(end[0], ())}
     # "The first quarter of the fiscal year" is a quarter.
     if len(named) > 1:
         named.discard("year")
@@ -228,7 +248,8 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     quarter" the date's, "the second quarter" the last second quarter begun by then; so
     "nel trimestre" and "in the April-June quarter" of two August articles are one
     quarter. Halves likewise ("nel semestre" of an August article is its first half).
-    Other periods are of the date's quarter. A rate beside a period is dated by that
+    A period to a month is the last one to end in that month by then. Other periods are
+    of the date's quarter. A rate beside a period is dated by that
     period ("utenti attivi giornalieri nel trimestre")."""
     rates = tuple(period for period in periods if period in _RATES)
     if rates and len(rates) < len(periods):
@@ -240,6 +261,9 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     year, current = int(date[:4]), (int(month) - 1) // 3 + 1
     half = (current + 1) // 2
     (period,) = periods
+    end = period_end(period)
+    if end is not None:
+        return (year if end[1] <= int(month) else year - 1), periods
     if period == "quarter":
         number = current - 1 or 4
         return (year if current > 1 else year - 1), (f"q{number}",)

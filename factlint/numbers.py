@@ -193,7 +193,7 @@ class NumberParser:
         # one lookup for every word that can follow a number as its unit
         self._unit_words = {**currency_after, **self._context_units, **self._units}
         self._context_only = set(self._context_units) - set(self._units)
-        months = _strings(spec, "months")
+        months = list(month_numbers(spec))
         self._init_words(_mapping(spec, "words"))
         # fraction phrase -> the share it stands for, in percent; "two thirds" is also
         # written "two-thirds"
@@ -1071,6 +1071,18 @@ def _as_strings(value: Any, key: str) -> list[str]:
     if isinstance(value, str) or not isinstance(value, list | tuple):
         raise FactlintError(f"language file: `numbers.{key}` must be a list of strings")
     return [str(v) for v in value]
+
+
+def month_numbers(spec: Mapping[str, Any]) -> dict[str, int]:
+    """Each month name of a language's `numbers` data, as written, with its number: the
+    data lists twelve lists of names, January's first."""
+    months = spec.get("months") or []
+    if not isinstance(months, list | tuple) or len(months) not in (0, 12):
+        raise FactlintError("language file: `numbers.months` must list the 12 months' names")
+    found: dict[str, int] = {}
+    for number, names in enumerate(months, start=1):
+        found.update((name, number) for name in _as_strings(names, f"months[{number}]"))
+    return found
 
 
 def _strings(spec: Mapping[str, Any], key: str) -> list[str]:

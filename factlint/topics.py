@@ -72,7 +72,9 @@ def opens_with_concept(
     if concept is None:
         return False
     rest = [span for span in tokens if span[0] >= concept.end()]
-    return len(rest) <= _REACH and _untied(words, lowered, rest, period_ends)
+    # A period's words are no reach: "for the fiscal fourth quarter, which ended Aug. 28".
+    wordy = sum(not any(s <= at < e for s, e in period_ends.items()) for at, _ in rest)
+    return wordy <= _REACH and _untied(words, lowered, rest, period_ends)
 
 
 def _concept_start(

@@ -508,9 +508,68 @@ def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple
     assert quantity.periods == periods
 
 
+# (language, sentence, the number, its periods)
+EARLIER_PERIODS = [
+    # a year-earlier phrase is the period of the nearest number before it
+    (
+        "en",
+        "Micron's revenue rose 46% to $11.32 billion from $7.75 billion a year earlier.",
+        "$11",
+        (),
+    ),
+    (
+        "en",
+        "Micron's revenue rose 46% to $11.32 billion from $7.75 billion a year earlier.",
+        "$7.75",
+        ("year-ago",),
+    ),
+    # ... here the change's, not the figure's after it
+    (
+        "en",
+        "SK Hynix's operating profit rose 68% from a year earlier to 9.21 trillion won.",
+        "9.21",
+        (),
+    ),
+    ("it", "Il margine operativo di SK Hynix è salito al 41%, dal 33% di un anno prima.", "41", ()),
+    (
+        "it",
+        "Il margine operativo di SK Hynix è salito al 41%, dal 33% di un anno prima.",
+        "33",
+        ("year-ago",),
+    ),
+    # with no number before it, it is the period of the numbers after it
+    ("en", "A year earlier, Micron's revenue was $7.75 billion.", "$7.75", ("year-ago",)),
+    # a figure set against the previous quarter's is the quarter's
+    (
+        "en",
+        "Micron's revenue rose to $11.32 billion from $9.3 billion in the previous quarter.",
+        "$11",
+        ("quarter",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "periods"), EARLIER_PERIODS)
+def test_an_earlier_period_is_the_figure_s_it_follows(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).periods == periods
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "concepts"),
     [
+        # across an aside that ends a period named by its end date
+        (
+            "en",
+            "Revenue for the fiscal fourth quarter, which ended Aug. 28, rose to $11.32 billion.",
+            ["revenue"],
+        ),
+        (
+            "it",
+            "I ricavi del trimestre, chiuso il 27 luglio, sono saliti a 46,7 miliardi di dollari.",
+            ["revenue"],
+        ),
         # a clause opened by "a"/"to" alone carries on the one before
         (
             "it",

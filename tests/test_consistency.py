@@ -450,6 +450,42 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
             ("2025-08-20", "2025-08-20"),
             False,
         ),
+        # a quarter named by the day it ended, however its fiscal year numbers it
+        (
+            "I ricavi di Micron del quarto trimestre fiscale, chiuso il 28 agosto, sono saliti "
+            "a 11,32 miliardi di dollari.",
+            "Micron said revenue for the quarter ended Aug. 28 reached $9.8 billion.",
+            ("2025-09-23", "2025-09-24"),
+            True,
+        ),
+        (
+            "I ricavi di Nvidia del trimestre, chiuso il 27 luglio, sono saliti a 46,7 "
+            "miliardi di dollari.",
+            "Nvidia's revenue for the fiscal second quarter ended July 27 rose to $52.6 billion.",
+            ("2025-08-27", "2025-08-27"),
+            True,
+        ),
+        # one that ends with a calendar quarter is that quarter
+        (
+            "Nel secondo trimestre l'utile netto di Tencent è salito a 55,6 miliardi di yuan.",
+            "Tencent's net income for the quarter ended June 30 rose to 65.6 billion yuan.",
+            ("2025-08-13", "2025-08-13"),
+            True,
+        ),
+        # a fiscal quarter to July is not the calendar second quarter, nor last year's
+        (
+            "Nel secondo trimestre i ricavi di Nvidia sono saliti a 46,7 miliardi di dollari.",
+            "Nvidia's revenue for the fiscal second quarter ended July 27 rose to $52.6 billion.",
+            ("2025-08-27", "2025-08-27"),
+            False,
+        ),
+        (
+            "I ricavi di Nvidia del trimestre chiuso il 27 luglio sono saliti a 46,7 miliardi "
+            "di dollari.",
+            "Nvidia's revenue for the quarter ended July 28 rose to $30 billion.",
+            ("2025-08-27", "2024-08-28"),
+            False,
+        ),
         # halves likewise: "nel semestre", "the first half", "the six months to June"
         (
             "L'utile netto di Cambricon nel semestre è stato di 1,04 miliardi di yuan.",

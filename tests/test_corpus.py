@@ -247,11 +247,6 @@ KNOWN_CROSS_I_MISSES = {
 }
 
 KNOWN_CROSS_J_MISSES = {
-    # a fiscal quarter named by the day it ended ("the quarter ended July 27", "il
-    # trimestre, chiuso il 27 luglio") is read as the calendar quarter of the article's
-    # date, while the other sides name it "fiscal fourth quarter"
-    ("micron-hbm4-outlook.en.md", 9, "consistency.figure"),
-    ("nvidia-data-center-china.en.md", 9, "consistency.figure"),
     # net income two sentences after the company, with its quarter named before that
     ("micron-hbm-risultati.it.md", 11, "consistency.figure"),
     # a division's revenue ("Data center revenue", "I ricavi della divisione data

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factlint.errors import FactlintError
-from factlint.numbers import Interval, NumberMatch, NumberParser
+from factlint.numbers import Interval, NumberMatch, NumberParser, month_numbers
 
 LANG_DIR = Path(__file__).parent.parent / "factlint" / "lang"
 INF = math.inf
@@ -578,3 +578,15 @@ def test_thousands_round_trip(
     match = only(parsers[lang], sentence)
     assert match.value == number
     assert sentence[match.value_start : match.value_end] == written
+
+
+def test_month_names_are_numbered() -> None:
+    months = [["January", "Jan."], *([["x"]] * 7), ["September", "Sept."], *([["y"]] * 3)]
+    numbered = month_numbers({"months": months})
+    assert (numbered["Jan."], numbered["September"], numbered["Sept."]) == (1, 9, 9)
+
+
+@pytest.mark.parametrize("months", [[["June"]] * 11, {"June": [6]}, [["June"]] * 11 + ["June"]])
+def test_months_must_list_twelve_months(months: object) -> None:
+    with pytest.raises(FactlintError, match=r"numbers\.months"):
+        month_numbers({"months": months})

@@ -63,6 +63,15 @@ CARRIED = [
         "19.1",
         ("tencent",),
     ),
+    # a period named by the day it ended is no word of reach
+    (
+        "it",
+        "Micron Technology ha chiuso l'esercizio con un trimestre record. I ricavi del quarto "
+        "trimestre fiscale, chiuso il 28 agosto, sono saliti del 46% a 11,32 miliardi di "
+        "dollari.",
+        "11,32",
+        ("micron",),
+    ),
     # a quarter named by its months
     (
         "it",
