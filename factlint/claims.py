@@ -30,7 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.lazyregex import Compile, longest_first
 from factlint.numbers import NumberMatch, NumberParser
-from factlint.periods import PeriodWords, period_end, period_words
+from factlint.periods import SPANS, PeriodWords, period_end, period_words
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
@@ -58,7 +58,6 @@ CONTEXT_SENTENCES = 2
 _AGAINST_A_QUARTER = frozenset({"previous-quarter", "year-ago-quarter"})
 # Periods before the one a text reports on.
 _EARLIER = _AGAINST_A_QUARTER | {"year-ago"}
-_DIGIT = re.compile(r"\d")
 # At most this many characters between a reporting cue and the company it cites.
 _CITED_GAP = 2
 # The longest citing aside a figure's concept is read across ("according to the company").
@@ -626,7 +625,9 @@ class Extractor:
         concepts = tools.concepts
         unknown = UnknownSubjects(masked, mentions, tools.not_subjects, read.cites)
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
-        for number in tools.numbers.find(masked):
+        numbers = tools.numbers.find(masked)
+        number_starts = [number.start for number in numbers]
+        for number in numbers:
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
                 previous = mentions[at]
@@ -707,7 +708,7 @@ class Extractor:
                         if (end <= number.start or number.end <= start < clause_end)
                         and (
                             period not in _EARLIER
-                            or _dates_number(lowered, read, index, (start, number))
+                            or _dates_number(read, index, (start, number), number_starts)
                         )
                     }
                 )
@@ -930,18 +931,21 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
 
 
 def _dates_number(
-    lowered: str, read: _AssertionReader, index: int, at: tuple[int, NumberMatch]
+    read: _AssertionReader,
+    index: int,
+    at: tuple[int, NumberMatch],
+    number_starts: Sequence[int],
 ) -> bool:
     """Whether an earlier period's phrase starting at `at[0]` ("a year earlier", "nel
     trimestre precedente") is the period of number `at[1]`. Such a phrase is the nearest
     number's before it in its clause: in "rose 68% from a year earlier to 9.21 trillion
     won" it is the change's, in "rose to $11.32 billion from $7.75 billion a year
     earlier" the second figure's. Only with no number before it is it the period of the
-    numbers after it ("A year earlier, revenue was $7.75 billion")."""
+    numbers after it ("A year earlier, revenue was $7.75 billion"); `number_starts` are
+    where the document's numbers start, in order."""
     start, number = at
-    if number.end <= start:
-        return _DIGIT.search(lowered, number.end, start) is None
-    return _DIGIT.search(lowered, read.clause(index, start, start)[0], start) is None
+    since = number.end if number.end <= start else read.clause(index, start, start)[0]
+    return bisect.bisect_left(number_starts, since) == bisect.bisect_left(number_starts, start)
 
 
 def _before_aside(
@@ -1248,7 +1252,10 @@ def _periods_between(
 ) -> tuple[str, ...]:
     """The period the sentences from the one holding `since` to sentence `index` name,
     if they name one only ("Baidu ha pubblicato i conti del secondo trimestre"). The
-    periods of figures set against others ("dal 33% di un anno prima") are not theirs."""
+    periods of figures set against others ("dal 33% di un anno prima") are not theirs;
+    a year beside another period, or a quarter beside a named one, is that period ("ha
+    chiuso l'esercizio con un trimestre record. I ricavi del quarto trimestre fiscale,
+    chiuso il 28 agosto")."""
     first = bisect.bisect_right(starts, since) - 1
     named = {
         period
@@ -1257,7 +1264,17 @@ def _periods_between(
         )
         if period not in _EARLIER
     }
+    if len(named) > 1:
+        named.discard("year")
+    if len(named) > 1 and any(_is_quarter(period) for period in named - {"quarter"}):
+        named.discard("quarter")
     return tuple(named) if len(named) == 1 else ()
+
+
+def _is_quarter(period: str) -> bool:
+    """Whether a period is one quarter ("q2", "quarter-to-08")."""
+    end = period_end(period)
+    return (end[0] if end is not None else SPANS.get(period)) == "quarter"
 
 
 def _unknown_names(

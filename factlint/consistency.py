@@ -134,7 +134,9 @@ def _side(
 _RATIOS = frozenset({"gross-margin", "operating-margin", "utilisation"})
 
 
-def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, ...] | None:
+def quantity_key(
+    quantity: Quantity, date: str | None = None, reported: str | None = None
+) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
     The key is: the concepts it counts, the products it counts, the unknown names in what
@@ -143,7 +145,8 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     companies named before it), its unit, its year and the period it covers ("second
     quarter", "monthly": never the same figure as a year's). A figure for a period in no
     year the text names ("the quarter", "nel trimestre") is of the quarter the article
-    is dated in (`date`, its front matter's), if it is dated. A share ("13% of revenue")
+    is dated in (`date`, its front matter's), if it is dated, or the quarter the article
+    names by its end date (`reported`, see `figure_keys`). A share ("13% of revenue")
     is compared only when its clause names what it is the share of, unless its concept
     is a ratio by itself (a margin, utilisation).
     """
@@ -183,7 +186,7 @@ def quantity_key(quantity: Quantity, date: str | None = None) -> tuple[object, .
     if year is not None and "year" in periods:
         periods = tuple(period for period in periods if period != "year")
     if year is None and periods and date is not None:
-        year, periods = _dated(periods, date)
+        year, periods = _dated(periods, date, reported)
     return (
         tuple(sorted(quantity.concepts)),
         of,
@@ -241,7 +244,9 @@ def _canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(named))
 
 
-def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, ...]]:
+def _dated(
+    periods: tuple[str, ...], date: str, reported: str | None = None
+) -> tuple[int | str, tuple[str, ...]]:
     """The year and periods of a figure for a period in no year its text names, in an
     article dated `date` (YYYY-MM-DD). A quarter becomes a numbered quarter of a year:
     "the quarter" is the last one ended (results come out after it), "the current
@@ -250,10 +255,12 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     quarter. Halves likewise ("nel semestre" of an August article is its first half).
     A period to a month is the last one to end in that month by then. Other periods are
     of the date's quarter. A rate beside a period is dated by that
-    period ("utenti attivi giornalieri nel trimestre")."""
+    period ("utenti attivi giornalieri nel trimestre"). In an article that names the
+    quarter it reports on by its end date (`reported`: "the quarter ended Aug. 28"),
+    "the quarter" is that one."""
     rates = tuple(period for period in periods if period in _RATES)
     if rates and len(rates) < len(periods):
-        year, dated = _dated(tuple(p for p in periods if p not in _RATES), date)
+        year, dated = _dated(tuple(p for p in periods if p not in _RATES), date, reported)
         return year, tuple(sorted({*dated, *rates}))
     month = date[5:7]
     if not month.isdigit() or len(periods) != 1:
@@ -264,6 +271,8 @@ def _dated(periods: tuple[str, ...], date: str) -> tuple[int | str, tuple[str, .
     end = period_end(period)
     if end is not None:
         return (year if end[1] <= int(month) else year - 1), periods
+    if period == "quarter" and reported is not None:
+        return _dated(_canonical((reported,)), date)
     if period == "quarter":
         number = current - 1 or 4
         return (year if current > 1 else year - 1), (f"q{number}",)
@@ -284,6 +293,18 @@ def _date_quarter(date: str) -> str:
     return f"{date[:4]}-Q{(int(month) - 1) // 3 + 1}" if month.isdigit() else date[:4]
 
 
+def _reported_quarter(claims: Claims) -> str | None:
+    """The quarter an article names by its end date, when it names one only ("the
+    fiscal fourth quarter, which ended Aug. 28"): the one its results are for."""
+    ended = {
+        period
+        for quantity in claims.quantities
+        for period in quantity.periods
+        if (period_end(period) or ("",))[0] == "quarter"
+    }
+    return ended.pop() if len(ended) == 1 else None
+
+
 def figure_keys(claims: Claims, date: str | None = None) -> list[tuple[object, ...] | None]:
     """The key of each quantity of a document dated `date` (see `quantity_key`), in order.
 
@@ -291,7 +312,8 @@ def figure_keys(claims: Claims, date: str | None = None) -> list[tuple[object, .
     sistemi DGX H100, cioè 248 GPU H100", "424 miliardi di parametri, di cui 47 attivi"):
     where they disagree, none of them is compared.
     """
-    keys = [quantity_key(quantity, date) for quantity in claims.quantities]
+    reported = _reported_quarter(claims)
+    keys = [quantity_key(quantity, date, reported) for quantity in claims.quantities]
     seen: dict[tuple[int, object], Interval] = {}
     clashing: set[tuple[int, object]] = set()
     for quantity, key in zip(claims.quantities, keys, strict=True):

@@ -758,10 +758,58 @@ def test_a_report_the_text_corrects_is_disputed(
     assert [(a.product.entity, a.owner.entity, a.assertion) for a in found] == assertions
 
 
-def test_a_single_server_counts_per_unit(linter) -> None:
-    text = "A single HGX server holds eight H200 GPUs."
-    (quantity,) = claims_of(linter, text, "en").quantities
-    assert quantity.per_unit
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "per_unit"),
+    [
+        ("en", "A single HGX server holds eight H200 GPUs.", "eight", True),
+        # a result per share is no result of the company's
+        ("en", "Net income was $3.20 billion, or $2.83 per share.", "$2.83", True),
+        ("en", "Net income was $3.20 billion, or $2.83 per share.", "$3.20", False),
+        (
+            "it",
+            "L'utile netto è stato di 2,71 miliardi di dollari, pari a 2,83 dollari per azione.",
+            "2,83",
+            True,
+        ),
+        (
+            "it",
+            "L'utile netto è stato di 2,71 miliardi di dollari, pari a 2,83 dollari per azione.",
+            "2,71",
+            False,
+        ),
+    ],
+)
+def test_per_unit_figures(linter, lang: str, text: str, number: str, per_unit: bool) -> None:
+    assert quantity_in(linter, text, lang, number).per_unit == per_unit
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "concepts"),
+    [
+        (
+            "en",
+            "Micron's net income was $3.2 billion, while adjusted net income came to $3.47 billion.",
+            "$3.47",
+            {"adjusted", "net-income"},
+        ),
+        (
+            "en",
+            "Micron's net income was $3.2 billion, while adjusted net income came to $3.47 billion.",
+            "$3.2",
+            {"net-income"},
+        ),
+        (
+            "it",
+            "L'utile netto rettificato di Micron è stato di 3,47 miliardi di dollari.",
+            "3,47",
+            {"adjusted", "net-income"},
+        ),
+    ],
+)
+def test_an_adjusted_result_is_not_the_reported_one(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts
 
 
 @pytest.mark.parametrize(

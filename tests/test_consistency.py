@@ -530,6 +530,22 @@ def test_a_quarter_is_read_against_the_article_date(
     assert bool(conflicts(bare_linter, [a, b])) == compared
 
 
+def test_the_quarter_is_the_one_its_article_names_by_its_end_date(
+    bare_linter, tmp_path: Path
+) -> None:
+    results = (
+        "Revenue for the fiscal fourth quarter, which ended Aug. 28, rose to $11.32 billion. "
+        "Micron's net income for the quarter was $3.2 billion."
+    )
+    other = "L'utile netto di Micron nel trimestre chiuso il 28 agosto è stato di 2,71 miliardi di dollari."
+    a = write(tmp_path, "a.md", results, "en", date="2025-09-23")
+    b = write(tmp_path, "b.md", other, date="2025-09-23")
+    assert [(f.path, f.line, f.rule) for f in conflicts(bare_linter, [a, b])] == [
+        (a, 5, "consistency.figure"),
+        (b, 5, "consistency.figure"),
+    ]
+
+
 def test_two_articles_saying_more_than_the_same_figure_are_the_majority(
     bare_linter, tmp_path: Path
 ) -> None:

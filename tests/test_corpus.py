@@ -247,8 +247,6 @@ KNOWN_CROSS_I_MISSES = {
 }
 
 KNOWN_CROSS_J_MISSES = {
-    # net income two sentences after the company, with its quarter named before that
-    ("micron-hbm-risultati.it.md", 11, "consistency.figure"),
     # a division's revenue ("Data center revenue", "I ricavi della divisione data
     # center") is read as no one's
     ("nvidia-h20-cina.it.md", 11, "consistency.figure"),

@@ -96,3 +96,14 @@ def test_a_period_named_by_the_day_it_ended(
 )
 def test_period_end(period: str, end: tuple[str, int] | None) -> None:
     assert period_end(period) == end
+
+
+def test_the_period_the_sentences_before_name(linter) -> None:
+    text = (
+        "Micron Technology ha chiuso l'esercizio fiscale con un trimestre record. I ricavi "
+        "del quarto trimestre fiscale, chiuso il 28 agosto, sono saliti a 11,32 miliardi di "
+        "dollari, contro i 7,75 miliardi dello stesso periodo dell'anno precedente. L'utile "
+        "netto è stato di 2,71 miliardi di dollari."
+    )
+    quantity = quantity_in(linter, text, "it", "2,71")
+    assert (quantity.subject, quantity.periods) == (("micron",), ("quarter-to-08",))
