@@ -62,6 +62,10 @@ _EARLIER = _AGAINST_A_QUARTER | {"year-ago"}
 _CITED_GAP = 2
 # The longest citing aside a figure's concept is read across ("according to the company").
 _ASIDE_REACH = 40
+# How far before a figure the cue comparing another with it may start ("slightly below the").
+_COMPARED_REACH = 24
+# The longest relative clause a figure's concept is read across ("which includes ...").
+_RELATIVE_REACH = 120
 
 _COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
@@ -345,6 +349,10 @@ class _LanguageTools:
     measures: Mapping[str, str]
     per_unit: re.Pattern[str] | None
     anaphors: re.Pattern[str] | None
+    # Words right before a figure another is compared with ("up from", "dal").
+    comparison: re.Pattern[str] | None
+    # Words that open a relative clause ("which", "che"): an aside, not the figure's.
+    relatives: re.Pattern[str] | None
     clause_links: frozenset[str]
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
@@ -388,6 +396,26 @@ def _cue_automaton(assertion: Mapping[str, list[str]]) -> ahocorasick.Automaton 
     return automaton
 
 
+def _parts(data: Mapping[str, Any], compile: Compile) -> re.Pattern[str] | None:
+    """A regex for a part of a company named by a concept, after a word for a division
+    if any ("divisione data center", "data center segment"): its figures carry that
+    concept, so they are still the company's ("I ricavi della divisione data center")."""
+    concepts = data.get("concepts") or {}
+    modifiers = set(concepts.get("modifiers") or ())
+    phrases = [
+        str(phrase)
+        for scope in ("counted", "sentence")
+        for label, words in (concepts.get(scope) or {}).items()
+        if label not in modifiers
+        for phrase in words
+    ]
+    named = _cue_source(phrases)
+    if named is None:
+        return None
+    division = _cue_source(data.get("divisions", ()))
+    return compile(named if division is None else rf"(?:{division}\s+)?{named}")
+
+
 def _tools(language: Language, about_tolerance: float, compile: Compile) -> _LanguageTools:
     data = language.data
     prepositions = data.get("prepositions") or {}
@@ -418,6 +446,12 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         },
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
         anaphors=_cue_regex(data.get("anaphors", ()), compile),
+        relatives=_cue_regex(data.get("relatives", ()), compile),
+        comparison=_ending_cue(
+            data.get("comparison_cues", ()),
+            compile,
+            rf"\s*(?:{_cue_source(articles) or '(?!)'}\s*)?$",
+        ),
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
@@ -436,6 +470,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             concept=concepts.sentence,
             articles=articles,
             ties=forms | {str(w).lower() for w in data.get("topic_ties", ())},
+            parts=_parts(data, compile),
         ),
         products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
@@ -718,7 +753,14 @@ class Extractor:
             per_unit = tools.per_unit is not None and bool(
                 tools.per_unit.search(lowered, clause_start, clause_end)
             )
-            clause = lowered[_before_aside(read, index, clause_start, here, said_in) : clause_end]
+            concept_start = _before_aside(tools, read, (index, clause_start), here, said_in)
+            clause = lowered[concept_start:clause_end]
+            # The aside the concept is read across ("which includes networking gear").
+            aside = (
+                ((read.clause(index, clause_start - 1, clause_start - 1)[0], clause_start),)
+                if concept_start < clause_start
+                else ()
+            )
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             # What a sum of money is earned or spent in is named anywhere in its clause:
@@ -780,7 +822,7 @@ class Extractor:
                     tools.topic,
                     lowered,
                     (sentence_start, number.start, clause_end),
-                    said_in,
+                    (said_in, aside),
                     (by_sentence.get(index, ()), context),
                     read.cites,
                 )
@@ -794,11 +836,15 @@ class Extractor:
                 periods, years = whole[0].periods, whole[0].years
             # A figure its sentence sets against the previous quarter's, or the year-ago
             # quarter's, is the quarter's: "è salito al 92,5%, dall'89,6% del trimestre
-            # precedente".
+            # precedente". So is one set against a figure of a named quarter ("58.6%,
+            # slightly below the 58.8% of the first quarter").
             if (
                 not periods
                 and not years
-                and any(period in _AGAINST_A_QUARTER for _, _, period in said_in)
+                and (
+                    any(period in _AGAINST_A_QUARTER for _, _, period in said_in)
+                    or _against_a_quarter(tools, lowered, said_in, number, (numbers, number_starts))
+                )
             ):
                 periods = ("quarter",)
             # A model's parameters are counted per token, and still a count, not a rate.
@@ -930,6 +976,34 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
 
 
+def _against_a_quarter(
+    tools: _LanguageTools,
+    lowered: str,
+    said_in: Sequence[tuple[int, int, str]],
+    number: NumberMatch,
+    numbers: tuple[Sequence[NumberMatch], Sequence[int]],
+) -> bool:
+    """Whether the sentence compares `number` with a later figure of a named quarter
+    (`numbers`: the document's numbers and where they start): a
+    comparison cue ("below the", "dal") right before that figure, and the quarter's
+    phrase after it ("58.6%, slightly below the 58.8% of the first quarter")."""
+    if tools.comparison is None:
+        return False
+    numbers, number_starts = numbers
+    for start, _, period in said_in:
+        if start <= number.end or not _is_quarter(period):
+            continue
+        later = bisect.bisect_left(number_starts, start) - 1
+        if later < 0 or number_starts[later] < number.end:
+            continue
+        # The cue may be read as the figure's qualifier ("below the 58.8%").
+        for compared in (numbers[later].start, numbers[later].value_start):
+            since = max(number.end, compared - _COMPARED_REACH)
+            if tools.comparison.search(lowered, since, compared):
+                return True
+    return False
+
+
 def _dates_number(
     read: _AssertionReader,
     index: int,
@@ -949,37 +1023,42 @@ def _dates_number(
 
 
 def _before_aside(
+    tools: _LanguageTools,
     read: _AssertionReader,
-    index: int,
-    clause_start: int,
+    at: tuple[int, int],
     earlier: Sequence[Quantity],
     said_in: Sequence[tuple[int, int, str]],
 ) -> int:
-    """Where the words a figure's concept may be named in start: its clause, and the
-    clause before when a short aside stands between and that clause has no figure. The
-    aside cites ("Kimi K2 è stato pre-addestrato, secondo Moonshot, su oltre 15.000
-    miliardi di token") or ends a period named by its end date ("Revenue for the fiscal
-    fourth quarter, which ended Aug. 28, rose 46% to $11.32 billion")."""
+    """Where the words a figure's concept may be named in start (`at`: the sentence's
+    number and where the figure's clause starts): its clause, and the clause before when
+    an aside with no figure stands between. The aside cites ("Kimi K2 è stato
+    pre-addestrato, secondo Moonshot, su oltre 15.000 miliardi di token"), ends a period
+    named by its end date ("Revenue for the fiscal fourth quarter, which ended Aug. 28,
+    rose 46% to $11.32 billion") or says what the concept holds ("Data center revenue,
+    which includes the company's AI processors and networking gear, rose to $41.1
+    billion")."""
+    index, clause_start = at
     sentence_start = read.sentences[index][0]
     if clause_start <= sentence_start:
         return clause_start
     aside = read.clause(index, clause_start - 1, clause_start - 1)[0]
-    if (
-        aside <= sentence_start
-        or clause_start - aside > _ASIDE_REACH
-        or not (
-            read.cites(aside, clause_start)
-            or any(
-                aside < end <= clause_start and period_end(period) is not None
-                for _, end, period in said_in
-            )
+    if aside <= sentence_start or not (
+        (clause_start - aside <= _ASIDE_REACH and read.cites(aside, clause_start))
+        or any(
+            aside < end <= clause_start and period_end(period) is not None
+            for _, end, period in said_in
+        )
+        or (
+            clause_start - aside <= _RELATIVE_REACH
+            and tools.relatives is not None
+            and tools.relatives.match(read.lowered, aside + 1)
         )
     ):
         return clause_start
     before = read.clause(index, aside - 1, aside - 1)[0]
     # Not past a figure of its own: in "revenue topped $5 billion, Anthropic said, up from
     # about $1 billion" the concept is the first figure's.
-    if any(before <= figure.start < aside for figure in earlier):
+    if any(before <= figure.start < clause_start for figure in earlier):
         return clause_start
     return before
 
@@ -1199,14 +1278,15 @@ def _topic(
     words: TopicWords,
     lowered: str,
     span: tuple[int, int, int],
-    periods: Sequence[tuple[int, int, str]],
+    skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
     mentions: tuple[Sequence[Mention], Sequence[Mention]],
     cites: Callable[[int, int], bool],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
-    clause ends; `mentions`: the names of its sentence, and of the ones before too; see
-    `topics`). A company its sentence quotes as the source of the figure is the one
+    clause ends; `skipped`: the period phrases of the sentence and the aside its concept
+    is read across; `mentions`: the names of its sentence, and of the ones before too;
+    see `topics`). A company its sentence quotes as the source of the figure is the one
     ("Run-rate revenue has topped $5 billion, Anthropic said")."""
     sentence_start, number_start, clause_end = span
     in_sentence, context = mentions
@@ -1220,7 +1300,8 @@ def _topic(
     )
     if owner is None:
         return None
-    if not opens_with_concept(words, lowered, sentence_start, number_start, periods):
+    periods, asides = skipped
+    if not opens_with_concept(words, lowered, (sentence_start, number_start), periods, asides):
         return None
     return owner
 
@@ -1268,6 +1349,10 @@ def _periods_between(
         named.discard("year")
     if len(named) > 1 and any(_is_quarter(period) for period in named - {"quarter"}):
         named.discard("quarter")
+    # A quarter named by its end date is the one a fiscal number names beside it ("il
+    # secondo trimestre dell'esercizio fiscale 2026 ... il trimestre, chiuso il 27 luglio").
+    if any(period_end(period) is not None for period in named):
+        named = {period for period in named if period_end(period) or not _is_quarter(period)}
     return tuple(named) if len(named) == 1 else ()
 
 

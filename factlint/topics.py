@@ -47,17 +47,23 @@ class TopicWords:
     # Words that tie a concept to something ("from", "at", "della"); harmless before a
     # period ("for the quarter", "del trimestre").
     ties: frozenset[str]
+    # A part of the company named by a concept ("divisione data center"): harmless
+    # after a tie too, as the figure then counts that concept.
+    parts: re.Pattern[str] | None = None
 
 
 def opens_with_concept(
     words: TopicWords,
     lowered: str,
-    sentence_start: int,
-    number_start: int,
+    span: tuple[int, int],
     periods: Sequence[tuple[int, int, str]],
+    asides: Sequence[tuple[int, int]] = (),
 ) -> bool:
-    """Whether the sentence from `sentence_start` opens with a concept whose words, up to
-    the number at `number_start`, tie it to no one but a period (see the module)."""
+    """Whether the sentence from `span[0]` opens with a concept whose words, up to the
+    number at `span[1]`, tie it to no one but a period (see the module). The words of
+    `periods` and of `asides` ("which includes networking gear") do not count toward
+    how far the concept may be from its number."""
+    sentence_start, number_start = span
     if (
         words.concept.search(lowered, sentence_start, min(number_start, sentence_start + _OPENING))
         is None
@@ -73,7 +79,8 @@ def opens_with_concept(
         return False
     rest = [span for span in tokens if span[0] >= concept.end()]
     # A period's words are no reach: "for the fiscal fourth quarter, which ended Aug. 28".
-    wordy = sum(not any(s <= at < e for s, e in period_ends.items()) for at, _ in rest)
+    skipped = [*period_ends.items(), *asides]
+    wordy = sum(not any(s <= at < e for s, e in skipped) for at, _ in rest)
     return wordy <= _REACH and _untied(words, lowered, rest, period_ends)
 
 
@@ -146,8 +153,9 @@ def _untied(
 ) -> bool:
     """Whether the phrases that complete the concept (`tokens` start right after it)
     name nothing but a period or a year, with at most one word before the period ("for
-    the July-September quarter", "dei primi sei mesi"), never anything else ("from
-    advertising", "della divisione cloud"). The verb ends them: what follows it ("è
+    the July-September quarter", "dei primi sei mesi"), or a part named by a concept
+    ("della divisione data center"), never anything else ("from advertising", "della
+    divisione cloud"). The verb ends them: what follows it ("è
     salito del 17% a", "doubled from a year earlier to") says how the figure changed."""
     starts = [start for start, _ in tokens]
     index = 0
@@ -156,6 +164,10 @@ def _untied(
         if after is None or after == _NUMBER:
             return True
         at = bisect.bisect_right(starts, after) - 1
+        part = None if words.parts is None else words.parts.match(lowered, after)
+        if part is not None:
+            index = bisect.bisect_left(starts, part.end())
+            continue
         if not _dates(lowered, after, period_ends):
             # One word before the period: "the July-September quarter".
             at += 1

@@ -546,6 +546,33 @@ EARLIER_PERIODS = [
         "$11",
         ("quarter",),
     ),
+    # ... and so is one set against a named quarter's
+    (
+        "en",
+        "TSMC's gross margin came in at 58.6%, slightly below the 58.8% of the first quarter.",
+        "58.6",
+        ("quarter",),
+    ),
+    (
+        "en",
+        "Nvidia's data center revenue rose to $41.1 billion, up from $39.1 billion in the "
+        "first quarter.",
+        "$41.1",
+        ("quarter",),
+    ),
+    (
+        "it",
+        "Il margine lordo di TSMC è sceso al 58,6%, dal 58,8% del primo trimestre.",
+        "58,6",
+        ("quarter",),
+    ),
+    # a part of a year's figure is not set against it
+    (
+        "en",
+        "Nvidia's revenue was $130 billion, including $39 billion in the fourth quarter.",
+        "$130",
+        (),
+    ),
 ]
 
 
@@ -559,6 +586,19 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
 @pytest.mark.parametrize(
     ("lang", "text", "concepts"),
     [
+        # across a relative clause that says what the concept holds
+        (
+            "en",
+            "Data center revenue, which includes the company's AI processors and networking "
+            "gear, rose to $41.1 billion.",
+            ["data-center", "revenue"],
+        ),
+        (
+            "it",
+            "I ricavi della divisione data center, che comprende i processori e le "
+            "apparecchiature di rete, sono saliti a 35,8 miliardi di dollari.",
+            ["data-center", "revenue"],
+        ),
         # across an aside that ends a period named by its end date
         (
             "en",

@@ -247,16 +247,8 @@ KNOWN_CROSS_I_MISSES = {
 }
 
 KNOWN_CROSS_J_MISSES = {
-    # a division's revenue ("Data center revenue", "I ricavi della divisione data
-    # center") is read as no one's
-    ("nvidia-h20-cina.it.md", 11, "consistency.figure"),
-    ("nvidia-q2-revenue.en.md", 11, "consistency.figure"),
     # a family word in capitals ("il chip MTT S4000 di MetaX") makes no product name
     ("nvidia-h20-cina.it.md", 22, "consistency.attribution"),
-    # "58.6%, slightly below the 58.8% of the first quarter": the period of the figure set
-    # against it is not read as telling this one's
-    ("tsmc-arizona-2nm.it.md", 12, "consistency.figure"),
-    ("tsmc-q2-profit.en.md", 13, "consistency.figure"),
 }
 
 # The other majority side of a 2-vs-1 ("Gli utenti attivi giornalieri ... 409,1 milioni")

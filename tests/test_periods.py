@@ -107,3 +107,12 @@ def test_the_period_the_sentences_before_name(linter) -> None:
     )
     quantity = quantity_in(linter, text, "it", "2,71")
     assert (quantity.subject, quantity.periods) == (("micron",), ("quarter-to-08",))
+
+
+def test_a_quarter_named_by_its_end_date_is_the_fiscal_one_named_before(linter) -> None:
+    text = (
+        "Nvidia ha chiuso il secondo trimestre dell'esercizio fiscale 2026 con ricavi "
+        "superiori alle attese. I ricavi del trimestre, chiuso il 27 luglio, sono saliti a "
+        "46,7 miliardi di dollari. L'utile netto è stato di 26,4 miliardi di dollari."
+    )
+    assert quantity_in(linter, text, "it", "26,4").periods == ("quarter-to-07",)

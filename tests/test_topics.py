@@ -72,6 +72,16 @@ CARRIED = [
         "11,32",
         ("micron",),
     ),
+    # a part named by a concept, across a relative clause, in the quarter named before
+    (
+        "it",
+        "Nvidia ha chiuso il secondo trimestre dell'esercizio fiscale 2026 con ricavi "
+        "superiori alle attese. I ricavi del trimestre, chiuso il 27 luglio, sono saliti "
+        "a 46,7 miliardi di dollari. I ricavi della divisione data center, che comprende i "
+        "processori e le apparecchiature di rete, sono saliti a 35,8 miliardi di dollari.",
+        "35,8",
+        ("nvidia",),
+    ),
     # a quarter named by its months
     (
         "it",
@@ -232,7 +242,7 @@ def _opens(text: str) -> bool:
         (m.start(), m.end(), "quarter")
         for m in re.finditer(r"third quarter|quarter|trimestre", lowered)
     ]
-    return opens_with_concept(_WORDS, lowered, 0, number.start(), periods)
+    return opens_with_concept(_WORDS, lowered, (0, number.start()), periods)
 
 
 @pytest.mark.parametrize(
