@@ -39,6 +39,7 @@ from factlint.unlisted import family, lineage_names, unlisted_names, versioned_n
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
+PLACE_TYPES = frozenset({"country", "place"})
 SUCCESSION_TYPES = frozenset({"chip", "model", "product"})
 # Only these take part in relations; a place between two of them ("il colosso cinese
 # Alibaba") is part of the text joining them.
@@ -62,6 +63,8 @@ _EARLIER = _AGAINST_A_QUARTER | {"year-ago"}
 _CITED_GAP = 2
 # The longest citing aside a figure's concept is read across ("according to the company").
 _ASIDE_REACH = 40
+# How far before a place the locative before it may start ("in the").
+_LOCATIVE_REACH = 16
 # How far before a figure the cue comparing another with it may start ("slightly below the").
 _COMPARED_REACH = 24
 # The longest relative clause a figure's concept is read across ("which includes ...").
@@ -349,6 +352,8 @@ class _LanguageTools:
     measures: Mapping[str, str]
     per_unit: re.Pattern[str] | None
     anaphors: re.Pattern[str] | None
+    # Words right before a place that say it is where, not who ("in", "nella").
+    locatives: re.Pattern[str] | None
     # Words right before a figure another is compared with ("up from", "dal").
     comparison: re.Pattern[str] | None
     # Words that open a relative clause ("which", "che"): an aside, not the figure's.
@@ -447,6 +452,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
         anaphors=_cue_regex(data.get("anaphors", ()), compile),
         relatives=_cue_regex(data.get("relatives", ()), compile),
+        locatives=_ending_cue(data.get("locatives", ()), compile),
         comparison=_ending_cue(
             data.get("comparison_cues", ()),
             compile,
@@ -658,7 +664,9 @@ class Extractor:
         periods_of: dict[int, list[tuple[int, int, str]]] = {}
         context_of: dict[int, tuple[Mention, ...]] = {}
         concepts = tools.concepts
-        unknown = UnknownSubjects(masked, mentions, tools.not_subjects, read.cites)
+        unknown = UnknownSubjects(
+            masked, mentions, tools.not_subjects, read.cites, _says_where(tools, lowered)
+        )
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
         numbers = tools.numbers.find(masked)
         number_starts = [number.start for number in numbers]
@@ -792,9 +800,16 @@ class Extractor:
             # Names another number of the sentence counts ("$2.5 billion of H20 orders")
             # are not what this one is said of.
             named = by_sentence.get(index, ())
+            # A span of time counts nothing: "Nei nove mesi i ricavi di CATL" names CATL.
             if here:
                 named = [
-                    m for m in named if not any(q.start <= m.start < q.phrase_end for q in here)
+                    m
+                    for m in named
+                    if not any(
+                        q.start <= m.start < q.phrase_end
+                        for q in here
+                        if q.number.unit not in tools.durations
+                    )
                 ]
             # A part is of what its whole is of: "Hunyuan-Large, with 389 billion
             # parameters, of which 52 billion are active" is not Tencent's, named before.
@@ -1020,6 +1035,22 @@ def _dates_number(
     start, number = at
     since = number.end if number.end <= start else read.clause(index, start, start)[0]
     return bisect.bisect_left(number_starts, since) == bisect.bisect_left(number_starts, start)
+
+
+def _says_where(tools: _LanguageTools, lowered: str) -> Callable[[Mention], bool]:
+    """Whether a known name only says where, as a place after a locative ("in Greater
+    China", "nella Grande Cina"), not who."""
+    locatives = tools.locatives
+
+    def says_where(mention: Mention) -> bool:
+        return (
+            locatives is not None
+            and mention.type in PLACE_TYPES
+            and locatives.search(lowered, max(0, mention.start - _LOCATIVE_REACH), mention.start)
+            is not None
+        )
+
+    return says_where
 
 
 def _before_aside(

@@ -24,6 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from factlint.claims import (
+    PLACE_TYPES,
     PRODUCT_TYPES,
     Assertion,
     Attribution,
@@ -38,7 +39,6 @@ from factlint.numbers import Interval
 from factlint.periods import period_end
 
 KIND = "consistency"
-PLACE_TYPES = frozenset({"country", "place"})
 # How many disagreeing claims a finding looks at (and cites, at most RELATED of them).
 PARTNERS = 20
 RELATED = 3
@@ -252,7 +252,8 @@ def _dated(
     "the quarter" is the last one ended (results come out after it), "the current
     quarter" the date's, "the second quarter" the last second quarter begun by then; so
     "nel trimestre" and "in the April-June quarter" of two August articles are one
-    quarter. Halves likewise ("nel semestre" of an August article is its first half).
+    quarter. Halves likewise ("nel semestre" of an August article is its first half),
+    and nine months are the last ended by then.
     A period to a month is the last one to end in that month by then. Other periods are
     of the date's quarter. A rate beside a period is dated by that
     period ("utenti attivi giornalieri nel trimestre"). In an article that names the
@@ -284,6 +285,8 @@ def _dated(
         return (year, ("h1",)) if half == 2 else (year - 1, ("h2",))
     if period in _NUMBERED_HALVES:
         return (year if _NUMBERED_HALVES[period] <= half else year - 1), (period,)
+    if period == "nine-months":
+        return (year if current == 4 else year - 1), periods
     return _date_quarter(date), periods
 
 

@@ -42,9 +42,11 @@ class UnknownSubjects:
         mentions: Sequence[Mention],
         ordinary: frozenset[str],
         cites: Callable[[int, int], bool],
+        where: Callable[[Mention], bool] = lambda mention: False,
     ) -> None:
         self._masked = masked
         self._cites = cites
+        self._where = where
         self._mentions = mentions
         self._starts = [m.start for m in mentions]
         self._ordinary = ordinary
@@ -60,7 +62,8 @@ class UnknownSubjects:
         reporting cue comes before it ("Secondo il sindaco di Castel San Giovanni, ..."):
         then it is the source. Not one a known
         name stands after, nearer the number ("il quotidiano di Confindustria ricorda che
-        le aziende cinesi hanno pianificato 36 data center")."""
+        le aziende cinesi hanno pianificato 36 data center"), unless that name only says
+        where (`where`: "Apple's revenue in Greater China fell to $14.49 billion")."""
         before = [name for name in self.names(sentence, index) if name[1] <= number_start]
         if not before:
             return None
@@ -71,7 +74,8 @@ class UnknownSubjects:
         else:
             return None
         following = bisect.bisect_left(self._starts, name[1])
-        if following < len(self._starts) and self._starts[following] < number_start:
+        upto = bisect.bisect_left(self._starts, number_start, following)
+        if not all(self._where(mention) for mention in self._mentions[following:upto]):
             return None
         return name
 

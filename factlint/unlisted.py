@@ -39,6 +39,12 @@ _VERSIONED = re.compile(
     r"([A-ZÀ-ÖØ-Þ](?<![\w\-][A-ZÀ-ÖØ-Þ])(?:[a-zß-öø-ÿ]{2,}|[a-zß-öø-ÿ]+[A-Z][A-Za-z]*))[ \-]"
     r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
 )
+# The same after one lowercase letter ("iPhone 17", "iPad 11"): the match starts at the
+# capital, for the same speed, and the letter before it is taken with it.
+_LOWER_LED = re.compile(
+    r"[A-Z](?<=[a-z][A-Z])(?<![\w\-][a-z][A-Z])[a-zß-öø-ÿ]{2,}[ \-]"
+    r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
+)
 
 
 def unlisted_names(
@@ -81,23 +87,24 @@ def unlisted_names(
 def versioned_names(
     masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
 ) -> list[Mention]:
-    """Every name no rule lists that carries a version number ("Step 3", "Pangu 5.5"),
-    in text order; its entity is the name with a space before the version ("Step-3" is
+    """Every name no rule lists that carries a version number ("Step 3", "Pangu 5.5",
+    "iPhone 17"), in text order; its entity is the name with a space before the version ("Step-3" is
     "Step 3"). A word in `ordinary` (lowercased) names nothing: "Oltre 3" is no product,
     nor is a year ("Vision 2030")."""
     starts = [m.start for m in mentions]
     found = []
-    for match in _VERSIONED.finditer(masked):
-        word, version = match.groups()
+    spans = [(m.start(), m.end(), *m.groups()) for m in _VERSIONED.finditer(masked)]
+    for match in _LOWER_LED.finditer(masked):
+        start = match.start() - 1
+        spans.append((start, match.end(), masked[start : match.start(1) - 1], match.group(1)))
+    for start, end, word, version in sorted(spans):
         if (
             word.lower() in ordinary
             or _YEAR_LIKE.fullmatch(version)
-            or covered(starts, mentions, match.start(), match.end())
+            or covered(starts, mentions, start, end)
         ):
             continue
-        found.append(
-            Mention(f"{word} {version}", UNLISTED_TYPE, match.start(), match.end(), match.group(0))
-        )
+        found.append(Mention(f"{word} {version}", UNLISTED_TYPE, start, end, masked[start:end]))
     return found
 
 

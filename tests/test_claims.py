@@ -51,6 +51,17 @@ def claims_of(linter, text: str, lang: str):
         ),
         ("it", "GLM-4.5, il modello di punta di Zhipu AI, convince.", [("glm", "zhipu-ai")]),
         ("en", "Kimi, Moonshot's long-context chatbot, reads books.", [("kimi", "moonshot-ai")]),
+        # a device word before the owner, for names no rule lists
+        (
+            "en",
+            "The iPhone 17 Pro uses the Snapdragon X80, a modem made by Broadcom.",
+            [("Snapdragon X80", "broadcom")],
+        ),
+        (
+            "it",
+            "L'iPhone 17, lo smartphone di Apple, arriva in Cina.",
+            [("iPhone 17", "apple")],
+        ),
         # but not a rival's
         ("it", "Doubao, concorrente di Alibaba, cresce.", []),
         (
@@ -506,6 +517,11 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
 def test_the_period_a_figure_covers(linter, lang: str, text: str, periods: tuple[str, ...]) -> None:
     (quantity,) = claims_of(linter, text, lang).quantities
     assert quantity.periods == periods
+
+
+def test_a_span_of_time_names_no_one(linter) -> None:
+    text = "Nei nove mesi i ricavi di CATL sono stati pari a 283,07 miliardi di yuan."
+    assert quantity_in(linter, text, "it", "283,07").subject == ("catl",)
 
 
 # (language, sentence, the number, its periods)

@@ -486,6 +486,19 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
             ("2025-08-27", "2024-08-28"),
             False,
         ),
+        # nine months to September, named two ways, in an October article
+        (
+            "Da gennaio a settembre l'utile netto di CATL è salito a 49,03 miliardi di yuan.",
+            "CATL's net profit for the first nine months of the year was 56 billion yuan.",
+            ("2025-10-21", "2025-10-21"),
+            True,
+        ),
+        (
+            "Da gennaio a settembre l'utile netto di CATL è salito a 49,03 miliardi di yuan.",
+            "CATL's net profit for the first nine months of the year was 56 billion yuan.",
+            ("2025-10-21", "2026-10-21"),
+            False,
+        ),
         # halves likewise: "nel semestre", "the first half", "the six months to June"
         (
             "L'utile netto di Cambricon nel semestre è stato di 1,04 miliardi di yuan.",

@@ -58,6 +58,19 @@ ENDED = [
         "9",
         ("nine-months-to-09",),
     ),
+    # months from January are a half or nine months
+    (
+        "en",
+        "CATL's net profit for the January-September period rose to 49.03 billion yuan.",
+        "49.03",
+        ("nine-months",),
+    ),
+    (
+        "it",
+        "Da gennaio a giugno l'utile netto di CATL è salito a 30,49 miliardi di yuan.",
+        "30,49",
+        ("h1",),
+    ),
     # the quarter, not the fiscal year named between it and the date
     (
         "it",

@@ -47,6 +47,20 @@ SUBJECTS = [
         "oltre",
         ("stargate",),
     ),
+    # a place after a locative says where, not who
+    (
+        "en",
+        "Analysts follow Transsion closely. Transsion's revenue in Japan fell to $2 billion.",
+        "$2",
+        ("transsion",),
+    ),
+    (
+        "it",
+        "Gli analisti seguono Transsion. I ricavi di Transsion nella Grande Cina sono scesi "
+        "a 2 miliardi di dollari.",
+        "2 miliardi",
+        ("transsion",),
+    ),
     # a run of capitalised words is one name, keyed by its first word
     (
         "en",

@@ -82,8 +82,13 @@ def test_family_and_type() -> None:
             "Il CloudMatrix 384 di Huawei, HyperOS 3 e MiMo-7B di Xiaomi.",
             ["CloudMatrix 384", "HyperOS 3", "MiMo 7B"],
         ),
-        # a year, an ordinary word, a word inside a name are no product
-        ("Vision 2030 di Riad; Nel 3 casi su 4; l'iPhone 16 e l'eMatrix 5.", []),
+        # a year, an ordinary word are no product
+        ("Vision 2030 di Riad; Nel 3 casi su 4.", []),
+        # a name that opens with one lowercase letter, not the word inside it
+        (
+            "l'iPhone 16 e l'eMatrix 5; the iPhone-17 and iPad 11.",
+            ["iPhone 16", "eMatrix 5", "iPhone 17", "iPad 11"],
+        ),
     ],
 )
 def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
