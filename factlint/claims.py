@@ -30,7 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.lazyregex import Compile, longest_first
 from factlint.numbers import NumberMatch, NumberParser
-from factlint.periods import SPANS, PeriodWords, period_end, period_words
+from factlint.periods import SPANS, PeriodWords, canonical, period_end, period_words
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
@@ -1364,10 +1364,10 @@ def _periods_between(
 ) -> tuple[str, ...]:
     """The period the sentences from the one holding `since` to sentence `index` name,
     if they name one only ("Baidu ha pubblicato i conti del secondo trimestre"). The
-    periods of figures set against others ("dal 33% di un anno prima") are not theirs;
-    a year beside another period, or a quarter beside a named one, is that period ("ha
-    chiuso l'esercizio con un trimestre record. I ricavi del quarto trimestre fiscale,
-    chiuso il 28 agosto")."""
+    periods of figures set against others ("dal 33% di un anno prima") are not theirs,
+    and the periods named are read as one where they name one (`canonical`: "ha chiuso
+    l'esercizio con un trimestre record. I ricavi del quarto trimestre fiscale, chiuso il
+    28 agosto")."""
     first = bisect.bisect_right(starts, since) - 1
     named = {
         period
@@ -1376,15 +1376,10 @@ def _periods_between(
         )
         if period not in _EARLIER
     }
-    if len(named) > 1:
-        named.discard("year")
-    if len(named) > 1 and any(_is_quarter(period) for period in named - {"quarter"}):
-        named.discard("quarter")
     # A quarter named by its end date is the one a fiscal number names beside it ("il
     # secondo trimestre dell'esercizio fiscale 2026 ... il trimestre, chiuso il 27 luglio").
-    if any(period_end(period) is not None for period in named):
-        named = {period for period in named if period_end(period) or not _is_quarter(period)}
-    return tuple(named) if len(named) == 1 else ()
+    named = canonical(tuple(named))
+    return named if len(named) == 1 else ()
 
 
 def _is_quarter(period: str) -> bool:

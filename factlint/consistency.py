@@ -36,7 +36,7 @@ from factlint.document import Document
 from factlint.entities import Entity
 from factlint.findings import Finding, Related, Severity
 from factlint.numbers import Interval
-from factlint.periods import period_end
+from factlint.periods import NUMBERED_HALVES, NUMBERED_QUARTERS, canonical, period_end
 
 KIND = "consistency"
 # How many disagreeing claims a finding looks at (and cites, at most RELATED of them).
@@ -181,7 +181,7 @@ def quantity_key(
     if not (where or who):
         return None
     year: int | str | None = quantity.years[0] if quantity.years else None
-    periods = _canonical(quantity.periods)
+    periods = canonical(quantity.periods)
     # "Nell'intero esercizio 2025" is 2025, as "in fiscal 2025" is.
     if year is not None and "year" in periods:
         periods = tuple(period for period in periods if period != "year")
@@ -199,49 +199,9 @@ def quantity_key(
     )
 
 
-# Quarters named by their number ("second quarter", "April-June").
-_NUMBERED_QUARTERS = {f"q{n}": n for n in range(1, 5)}
-_NUMBERED_HALVES = {"h1": 1, "h2": 2}
-# Spans of time that are a report's period ("in the six months to June").
-_SPAN_PERIODS = {"3 mesi": "quarter", "6 mesi": "half"}
-# A period a numbered one names again ("the April-June quarter", "il primo semestre").
-_GENERAL = {"quarter": _NUMBERED_QUARTERS, "half": _NUMBERED_HALVES}
-# Periods named by the month they ended in that are a calendar period.
-_CALENDAR_ENDS = {
-    **{("quarter", 3 * n): f"q{n}" for n in range(1, 5)},
-    ("half", 6): "h1",
-    ("half", 12): "h2",
-    ("nine-months", 9): "nine-months",
-    ("year", 12): "year",
-}
 # Periods that say how a figure is counted, not what time it covers: "daily active users
 # in the quarter" are counted a day at a time, over the quarter.
 _RATES = frozenset({"day", "week", "month"})
-
-
-def _canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
-    """One name for each period: a span of three or six months is a quarter or a half,
-    and "quarter" or "half" beside a numbered one, or "year" beside any other, adds
-    nothing ("nei primi sei mesi" is h1 and a half). A period named by the month it
-    ended in is the calendar one that ends then ("the quarter ended June 30" is the
-    second quarter); any other is the period to that month, whatever number a fiscal
-    calendar gives it ("the fiscal second quarter ended July 27" is no second quarter)."""
-    named = set()
-    for period in periods:
-        period = _SPAN_PERIODS.get(period, period)
-        end = period_end(period)
-        named.add(period if end is None else _CALENDAR_ENDS.get(end, period))
-    for general, numbered in _GENERAL.items():
-        if general in named and not named.isdisjoint(numbered):
-            named.discard(general)
-    for period in tuple(named):
-        end = period_end(period)
-        if end is not None:
-            named -= {end[0], *_GENERAL.get(end[0], ())}
-    # "The first quarter of the fiscal year" is a quarter.
-    if len(named) > 1:
-        named.discard("year")
-    return tuple(sorted(named))
 
 
 def _dated(
@@ -273,18 +233,18 @@ def _dated(
     if end is not None:
         return (year if end[1] <= int(month) else year - 1), periods
     if period == "quarter" and reported is not None:
-        return _dated(_canonical((reported,)), date)
+        return _dated(canonical((reported,)), date)
     if period == "quarter":
         number = current - 1 or 4
         return (year if current > 1 else year - 1), (f"q{number}",)
     if period == "current-quarter":
         return year, (f"q{current}",)
-    if period in _NUMBERED_QUARTERS:
-        return (year if _NUMBERED_QUARTERS[period] <= current else year - 1), (period,)
+    if period in NUMBERED_QUARTERS:
+        return (year if NUMBERED_QUARTERS[period] <= current else year - 1), (period,)
     if period == "half":
         return (year, ("h1",)) if half == 2 else (year - 1, ("h2",))
-    if period in _NUMBERED_HALVES:
-        return (year if _NUMBERED_HALVES[period] <= half else year - 1), (period,)
+    if period in NUMBERED_HALVES:
+        return (year if NUMBERED_HALVES[period] <= half else year - 1), (period,)
     if period == "nine-months":
         return (year if current == 4 else year - 1), periods
     return _date_quarter(date), periods

@@ -40,6 +40,23 @@ _GAP = re.compile(r"(?:[^\W\d]|[\s,'’-]|(?<!\d)(?:19|20)\d\d(?!\d))*")
 _ENDED = re.compile(r"(?P<span>[a-z-]+)-to-(?P<month>\d\d)")
 
 
+# Quarters named by their number ("second quarter", "April-June").
+NUMBERED_QUARTERS = {f"q{n}": n for n in range(1, 5)}
+NUMBERED_HALVES = {"h1": 1, "h2": 2}
+# Spans of time that are a report's period ("in the six months to June").
+_SPAN_PERIODS = {"3 mesi": "quarter", "6 mesi": "half"}
+# A period a numbered one names again ("the April-June quarter", "il primo semestre").
+_GENERAL = {"quarter": NUMBERED_QUARTERS, "half": NUMBERED_HALVES}
+# Periods named by the month they ended in that are a calendar period.
+_CALENDAR_ENDS = {
+    **{("quarter", 3 * n): f"q{n}" for n in range(1, 5)},
+    ("half", 6): "h1",
+    ("half", 12): "h2",
+    ("nine-months", 9): "nine-months",
+    ("year", 12): "year",
+}
+
+
 @dataclass(frozen=True)
 class PeriodWords:
     """A language's words for the period a figure covers, and for the day it ended."""
@@ -92,6 +109,31 @@ def period_end(period: str) -> tuple[str, int] | None:
     ("quarter-to-07" -> ("quarter", 7)); None for any other period."""
     match = _ENDED.fullmatch(period)
     return None if match is None else (match.group("span"), int(match.group("month")))
+
+
+def canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
+    """One name for each period: a span of three or six months is a quarter or a half,
+    and "quarter" or "half" beside a numbered one, or "year" beside any other, adds
+    nothing ("nei primi sei mesi" is h1 and a half). A period named by the month it
+    ended in is the calendar one that ends then ("the quarter ended June 30" is the
+    second quarter); any other is the period to that month, whatever number a fiscal
+    calendar gives it ("the fiscal second quarter ended July 27" is no second quarter)."""
+    named = set()
+    for period in periods:
+        period = _SPAN_PERIODS.get(period, period)
+        end = period_end(period)
+        named.add(period if end is None else _CALENDAR_ENDS.get(end, period))
+    for general, numbered in _GENERAL.items():
+        if general in named and not named.isdisjoint(numbered):
+            named.discard(general)
+    for period in tuple(named):
+        end = period_end(period)
+        if end is not None:
+            named -= {end[0], *_GENERAL.get(end[0], ())}
+    # "The first quarter of the fiscal year" is a quarter.
+    if len(named) > 1:
+        named.discard("year")
+    return tuple(sorted(named))
 
 
 def period_words(

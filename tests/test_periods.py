@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.periods import period_end
+from factlint.periods import canonical, period_end
 from tests.conftest import quantity_in
 
 # (language, sentence, the number, its periods)
@@ -129,3 +129,19 @@ def test_a_quarter_named_by_its_end_date_is_the_fiscal_one_named_before(linter) 
         "46,7 miliardi di dollari. L'utile netto è stato di 26,4 miliardi di dollari."
     )
     assert quantity_in(linter, text, "it", "26,4").periods == ("quarter-to-07",)
+
+
+@pytest.mark.parametrize(
+    ("periods", "named"),
+    [
+        (("6 mesi", "h1"), ("h1",)),
+        (("q2", "quarter"), ("q2",)),
+        (("quarter-to-06",), ("q2",)),
+        (("q2", "quarter", "quarter-to-07", "year"), ("quarter-to-07",)),
+        (("half-to-12",), ("h2",)),
+        (("q1", "year"), ("q1",)),
+        (("q1", "q2"), ("q1", "q2")),
+    ],
+)
+def test_one_name_for_each_period(periods: tuple[str, ...], named: tuple[str, ...]) -> None:
+    assert canonical(periods) == named
