@@ -30,7 +30,7 @@ from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
 from factlint.lazyregex import Compile, longest_first
 from factlint.numbers import NumberMatch, NumberParser
-from factlint.periods import SPANS, PeriodWords, canonical, period_end, period_words
+from factlint.periods import PeriodWords, canonical, is_quarter, period_end, period_words
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
@@ -1006,7 +1006,7 @@ def _against_a_quarter(
         return False
     numbers, number_starts = numbers
     for start, _, period in said_in:
-        if start <= number.end or not _is_quarter(period):
+        if start <= number.end or not is_quarter(period):
             continue
         later = bisect.bisect_left(number_starts, start) - 1
         if later < 0 or number_starts[later] < number.end:
@@ -1380,12 +1380,6 @@ def _periods_between(
     # secondo trimestre dell'esercizio fiscale 2026 ... il trimestre, chiuso il 27 luglio").
     named = canonical(tuple(named))
     return named if len(named) == 1 else ()
-
-
-def _is_quarter(period: str) -> bool:
-    """Whether a period is one quarter ("q2", "quarter-to-08")."""
-    end = period_end(period)
-    return (end[0] if end is not None else SPANS.get(period)) == "quarter"
 
 
 def _unknown_names(

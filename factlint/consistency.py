@@ -36,7 +36,13 @@ from factlint.document import Document
 from factlint.entities import Entity
 from factlint.findings import Finding, Related, Severity
 from factlint.numbers import Interval
-from factlint.periods import NUMBERED_HALVES, NUMBERED_QUARTERS, canonical, period_end
+from factlint.periods import (
+    NUMBERED_HALVES,
+    NUMBERED_QUARTERS,
+    canonical,
+    is_quarter,
+    period_end,
+)
 
 KIND = "consistency"
 # How many disagreeing claims a finding looks at (and cites, at most RELATED of them).
@@ -213,12 +219,11 @@ def _dated(
     quarter" the date's, "the second quarter" the last second quarter begun by then; so
     "nel trimestre" and "in the April-June quarter" of two August articles are one
     quarter. Halves likewise ("nel semestre" of an August article is its first half),
-    and nine months are the last ended by then.
-    A period to a month is the last one to end in that month by then. Other periods are
-    of the date's quarter. A rate beside a period is dated by that
-    period ("utenti attivi giornalieri nel trimestre"). In an article that names the
-    quarter it reports on by its end date (`reported`: "the quarter ended Aug. 28"),
-    "the quarter" is that one."""
+    and nine months are the last ended by then. A period to a month ("quarter-to-08") is
+    the last one to end in that month by then; in an article that names the quarter it
+    reports on so (`reported`: "the quarter ended Aug. 28"), "the quarter" is that one.
+    Other periods are of the date's quarter. A rate beside a period is dated by that
+    period ("utenti attivi giornalieri nel trimestre")."""
     rates = tuple(period for period in periods if period in _RATES)
     if rates and len(rates) < len(periods):
         year, dated = _dated(tuple(p for p in periods if p not in _RATES), date, reported)
@@ -263,7 +268,7 @@ def _reported_quarter(claims: Claims) -> str | None:
         period
         for quantity in claims.quantities
         for period in quantity.periods
-        if (period_end(period) or ("",))[0] == "quarter"
+        if period_end(period) is not None and is_quarter(period)
     }
     return ended.pop() if len(ended) == 1 else None
 

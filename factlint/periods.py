@@ -111,6 +111,12 @@ def period_end(period: str) -> tuple[str, int] | None:
     return None if match is None else (match.group("span"), int(match.group("month")))
 
 
+def is_quarter(period: str) -> bool:
+    """Whether a period is one quarter ("q2", "quarter", "quarter-to-08")."""
+    end = period_end(period)
+    return (end[0] if end is not None else SPANS.get(period)) == "quarter"
+
+
 def canonical(periods: tuple[str, ...]) -> tuple[str, ...]:
     """One name for each period: a span of three or six months is a quarter or a half,
     and "quarter" or "half" beside a numbered one, or "year" beside any other, adds

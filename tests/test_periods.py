@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.periods import canonical, period_end
+from factlint.periods import canonical, is_quarter, period_end
 from tests.conftest import quantity_in
 
 # (language, sentence, the number, its periods)
@@ -145,3 +145,18 @@ def test_a_quarter_named_by_its_end_date_is_the_fiscal_one_named_before(linter) 
 )
 def test_one_name_for_each_period(periods: tuple[str, ...], named: tuple[str, ...]) -> None:
     assert canonical(periods) == named
+
+
+@pytest.mark.parametrize(
+    ("period", "quarter"),
+    [
+        ("q2", True),
+        ("quarter", True),
+        ("quarter-to-08", True),
+        ("half-to-06", False),
+        ("previous-quarter", False),
+        ("year", False),
+    ],
+)
+def test_is_quarter(period: str, quarter: bool) -> None:
+    assert is_quarter(period) is quarter
