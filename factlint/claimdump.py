@@ -81,6 +81,7 @@ def records(
             counted=claim.counted,
             concepts=sorted(claim.concepts),
             of=[m.entity for m in claim.of],
+            held_in=claim.held_in,
             years=list(claim.years),
             change=claim.change,
             source=claim.source,

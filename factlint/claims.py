@@ -174,6 +174,8 @@ class Quantity:
     periods: tuple[str, ...] = ()
     # The company a reported figure is cited from ("Moonshot said", "secondo Alibaba").
     source: str | None = None
+    # The company the shares, stake or investment counted are in ("a 9.9% stake in Intel").
+    held_in: str | None = None
 
     @property
     def start(self) -> int:
@@ -256,6 +258,10 @@ class _Concepts:
     implied: Mapping[str, frozenset[str]]
     # Concepts only a product has (parameters): a figure of one names what it is of.
     of_products: frozenset[str]
+    # Concepts held in a company (shares, a stake): a figure of one names the company.
+    held: frozenset[str]
+    # Concepts that go into a company (an investment): the company is part of the figure.
+    into: frozenset[str]
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -295,6 +301,8 @@ def _concepts(
         generic=frozenset(data.get("generic") or ()),
         modifiers=frozenset(data.get("modifiers") or ()),
         of_products=frozenset(data.get("of_products") or ()),
+        held=frozenset(data.get("held") or ()),
+        into=frozenset(data.get("into") or ()),
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -358,6 +366,12 @@ class _LanguageTools:
     comparison: re.Pattern[str] | None
     # Words that open a relative clause ("which", "che"): an aside, not the figure's.
     relatives: re.Pattern[str] | None
+    # Words between shares or a stake and the company they are in ("of", "in", "di").
+    held_in: re.Pattern[str] | None
+    # Words between an investment and the company it goes into ("in"), or comes from
+    # ("from", "da parte di").
+    invested_in: re.Pattern[str] | None
+    invested_from: re.Pattern[str] | None
     clause_links: frozenset[str]
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
@@ -421,6 +435,18 @@ def _parts(data: Mapping[str, Any], compile: Compile) -> re.Pattern[str] | None:
     return compile(named if division is None else rf"(?:{division}\s+)?{named}")
 
 
+def _company_cue(
+    phrases: Iterable[str], articles: Iterable[str], compile: Compile
+) -> re.Pattern[str] | None:
+    """A regex for the words from what a number counts to a company named after it, an
+    article included ("in the")."""
+    cue = _cue_source(phrases)
+    if cue is None:
+        return None
+    article = _cue_source(articles)
+    return compile(rf"\s*{cue}\s*" if article is None else rf"\s*{cue}\s*(?:{article}\s*)?")
+
+
 def _tools(language: Language, about_tolerance: float, compile: Compile) -> _LanguageTools:
     data = language.data
     prepositions = data.get("prepositions") or {}
@@ -452,6 +478,9 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
         anaphors=_cue_regex(data.get("anaphors", ()), compile),
         relatives=_cue_regex(data.get("relatives", ()), compile),
+        held_in=_company_cue(data.get("held_in", ()), articles, compile),
+        invested_in=_company_cue(data.get("invested_in", ()), articles, compile),
+        invested_from=_company_cue(data.get("invested_from", ()), articles, compile),
         locatives=_ending_cue(data.get("locatives", ()), compile),
         comparison=_ending_cue(
             data.get("comparison_cues", ()),
@@ -758,9 +787,7 @@ class Extractor:
             )
             # The figures of this sentence so far.
             here = found[first_here:]
-            per_unit = tools.per_unit is not None and bool(
-                tools.per_unit.search(lowered, clause_start, clause_end)
-            )
+            per_unit = _per_unit(tools, lowered, (clause_start, clause_end), number, number_starts)
             concept_start = _before_aside(tools, read, (index, clause_start), here, said_in)
             clause = lowered[concept_start:clause_end]
             # The aside the concept is read across ("which includes networking gear").
@@ -797,6 +824,17 @@ class Extractor:
                 for modifier, wholes in concepts.implied.items():
                     if modifier in found_concepts and not wholes.isdisjoint(found_concepts):
                         found_concepts.discard(modifier)
+            held_in = investor = None
+            if found_concepts & (concepts.held | concepts.into):
+                held_in, investor = _holding(
+                    tools,
+                    lowered,
+                    (number, counted, counted_end, counted_concepts),
+                    (of, mentions),
+                    bool(found_concepts & concepts.held),
+                )
+                if held_in is None:
+                    found_concepts -= concepts.held
             # Names another number of the sentence counts ("$2.5 billion of H20 orders")
             # are not what this one is said of.
             named = by_sentence.get(index, ())
@@ -847,6 +885,11 @@ class Extractor:
                         periods = _periods_between(
                             tools, (masked, lowered), sentences, starts, topic.start, index
                         )
+            # "Intel took a $5bn investment from Nvidia" is Nvidia's, into Intel.
+            if investor is not None:
+                if held_in is None and len(subject) == 1 and subject[0] != investor:
+                    held_in = subject[0]
+                subject = (investor,)
             if whole is not None and not periods and not years:
                 periods, years = whole[0].periods, whole[0].years
             # A figure its sentence sets against the previous quarter's, or the year-ago
@@ -896,6 +939,7 @@ class Extractor:
                     source=read.source(index, by_sentence.get(index, ()))
                     if assertion is Assertion.REPORTED
                     else None,
+                    held_in=held_in,
                 )
             )
         return found
@@ -1035,6 +1079,82 @@ def _dates_number(
     start, number = at
     since = number.end if number.end <= start else read.clause(index, start, start)[0]
     return bisect.bisect_left(number_starts, since) == bisect.bisect_left(number_starts, start)
+
+
+def _per_unit(
+    tools: _LanguageTools,
+    lowered: str,
+    clause: tuple[int, int],
+    number: NumberMatch,
+    number_starts: Sequence[int],
+) -> bool:
+    """Whether a figure is per unit ("$30,000 each", "each H100 costs $30,000"): a cue
+    after it is the nearest number's before the cue, so "433.3 million shares at $20.47
+    apiece" prices the shares, and still counts 433.3 million of them."""
+    if tools.per_unit is None:
+        return False
+    clause_start, clause_end = clause
+    for cue in tools.per_unit.finditer(lowered, clause_start, clause_end):
+        if cue.start() < number.start:
+            return True
+        if bisect.bisect_left(number_starts, cue.start()) == bisect.bisect_right(
+            number_starts, number.start
+        ):
+            return True
+    return False
+
+
+def _holding(
+    tools: _LanguageTools,
+    lowered: str,
+    phrase: tuple[NumberMatch, str, int, set[str]],
+    names: tuple[Sequence[Mention], Sequence[Mention]],
+    held: bool,
+) -> tuple[str | None, str | None]:
+    """The company the shares, stake (`held`) or investment a number counts are in, and
+    the company an investment comes from. Shares name theirs in what the number counts
+    ("374 million Intel shares", "l'8,5% di Intel"); either names it right after the
+    number, or after what it counts when that names the shares or the investment ("a
+    9.9% stake in Intel", "5 miliardi di dollari in Intel", "a $5bn investment from
+    Nvidia"; not "il 13% dei ricavi di Nvidia"). `phrase`: the number, what it counts,
+    where that ends and the concepts named there; `names`: the names in what it counts,
+    and all of them."""
+    number, counted, counted_end, counted_concepts = phrase
+    of, mentions = names
+    concepts = tools.concepts
+    after = [number.end]
+    names_holding = counted_concepts & concepts.held or concepts.into & concepts.find(
+        concepts.sentence, counted
+    )
+    if counted_end > number.end and names_holding:
+        after.append(counted_end)
+    if held:
+        owner = next((m.entity for m in of if m.type in OWNER_TYPES), None)
+        return owner or _company_after(tools.held_in, lowered, after, mentions), None
+    return (
+        _company_after(tools.invested_in, lowered, after, mentions),
+        _company_after(tools.invested_from, lowered, after, mentions),
+    )
+
+
+def _company_after(
+    cue: re.Pattern[str] | None, lowered: str, after: Sequence[int], mentions: Sequence[Mention]
+) -> str | None:
+    """The company named right after `cue`, where the cue stands at one of `after`."""
+    if cue is None:
+        return None
+    for at in after:
+        found = cue.match(lowered, at)
+        if found is None:
+            continue
+        index = bisect.bisect_left(mentions, found.end(), key=lambda m: m.start)
+        if (
+            index < len(mentions)
+            and mentions[index].start == found.end()
+            and mentions[index].type in OWNER_TYPES
+        ):
+            return mentions[index].entity
+    return None
 
 
 def _says_where(tools: _LanguageTools, lowered: str) -> Callable[[Mention], bool]:

@@ -145,20 +145,26 @@ def quantity_key(
 ) -> tuple[object, ...] | None:
     """What a quantity is about, or None when it is too vague to compare safely.
 
-    The key is: the concepts it counts, the products it counts, the unknown names in what
-    it counts ("Ascend 910C"), the place named in its clause (or, for a number said of
-    nothing, the nearest one before), what it is said of (the products, else the
-    companies named before it), its unit, its year and the period it covers ("second
-    quarter", "monthly": never the same figure as a year's). A figure for a period in no
-    year the text names ("the quarter", "nel trimestre") is of the quarter the article
-    is dated in (`date`, its front matter's), if it is dated, or the quarter the article
-    names by its end date (`reported`, see `figure_keys`). A share ("13% of revenue")
-    is compared only when its clause names what it is the share of, unless its concept
-    is a ratio by itself (a margin, utilisation).
+    The key is: the concepts it counts, the products it counts (and the company the
+    shares, stake or investment it counts are in: "a 9.9% stake in Intel"), the unknown
+    names in what it counts ("Ascend 910C"), the place named in its clause (or, for a
+    number said of nothing, the nearest one before), what it is said of (the products,
+    else the companies named before it), its unit, its year and the period it covers
+    ("second quarter", "monthly": never the same figure as a year's). A figure for a
+    period in no year the text names ("the quarter", "nel trimestre") is of the quarter
+    the article is dated in (`date`, its front matter's), if it is dated, or the quarter
+    the article names by its end date (`reported`, see `figure_keys`). A share ("13% of
+    revenue") is compared only when its clause names what it is the share of, unless
+    its concept is a ratio by itself (a margin, utilisation).
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
         return None
-    of = tuple(sorted({m.entity for m in quantity.of if m.type in PRODUCT_TYPES}))
+    of = tuple(
+        sorted(
+            {m.entity for m in quantity.of if m.type in PRODUCT_TYPES}
+            | ({quantity.held_in} if quantity.held_in else set())
+        )
+    )
     # Something counted must be named: a concept ("nuovi data center") or a product ("H200").
     if not quantity.concepts and not of:
         return None

@@ -833,6 +833,26 @@ def test_a_report_the_text_corrects_is_disputed(
             "2,71",
             False,
         ),
+        # a price after a count prices the count, and leaves it a count
+        (
+            "en",
+            "The U.S. government will buy 433.3 million primary shares of Intel at $20.47 apiece.",
+            "433.3",
+            False,
+        ),
+        (
+            "en",
+            "The U.S. government will buy 433.3 million primary shares of Intel at $20.47 apiece.",
+            "$20.47",
+            True,
+        ),
+        (
+            "it",
+            "Washington acquisterà 433,3 milioni di azioni di Intel a 20,47 dollari ciascuna.",
+            "433,3",
+            False,
+        ),
+        ("en", "Each H100 sells for $30,000.", "$30,000", True),
     ],
 )
 def test_per_unit_figures(linter, lang: str, text: str, number: str, per_unit: bool) -> None:
@@ -1212,3 +1232,105 @@ def test_a_figure_set_against_the_quarter_before_is_the_quarter_s(
     linter, lang: str, text: str, number: str, periods: tuple[str, ...]
 ) -> None:
     assert quantity_in(linter, text, lang, number).periods == periods
+
+
+# (language, sentence, the number, its concepts, the company its shares, stake or
+# investment are in, what it is said of)
+HOLDINGS = [
+    (
+        "en",
+        "Under the agreement, Washington will take a 9.9% stake in Intel.",
+        "9.9",
+        {"stake"},
+        "intel",
+        (),
+    ),
+    (
+        "it",
+        "Il governo degli Stati Uniti avrà una quota dell'8,5% di Intel.",
+        "8,5",
+        {"stake"},
+        "intel",
+        (),
+    ),
+    (
+        "en",
+        "The U.S. government will receive 374 million newly issued Intel shares.",
+        "374",
+        {"new", "share"},
+        "intel",
+        (),
+    ),
+    (
+        "it",
+        "Washington acquisterà 433,3 milioni di nuove azioni ordinarie di Intel.",
+        "433,3",
+        {"new", "share"},
+        "intel",
+        (),
+    ),
+    # shares of no company named are no figure of shares
+    ("en", "SoftBank bought 87 million shares last week.", "87", set(), None, ("softbank",)),
+    # a share of a company's revenue is no stake in it
+    ("it", "La Cina vale una quota del 13% dei ricavi di Nvidia.", "13", {"revenue"}, None, ()),
+    (
+        "en",
+        "Nvidia will invest $5 billion in Intel, the companies said.",
+        "$5",
+        {"investment"},
+        "intel",
+        ("nvidia",),
+    ),
+    (
+        "it",
+        "Nvidia investirà 5 miliardi di dollari in Intel.",
+        "5",
+        {"investment"},
+        "intel",
+        ("nvidia",),
+    ),
+    # an investment a company took is the investor's
+    (
+        "en",
+        "In September, Intel took a $5bn investment from Nvidia.",
+        "$5bn",
+        {"investment"},
+        "intel",
+        ("nvidia",),
+    ),
+    (
+        "it",
+        "Intel ha ricevuto un investimento da 5 miliardi di dollari da parte di Nvidia.",
+        "5",
+        {"investment"},
+        "intel",
+        ("nvidia",),
+    ),
+    # an investment in a place is where, not what it goes into
+    (
+        "en",
+        "Microsoft will invest $30 billion in the UK.",
+        "$30",
+        {"investment"},
+        None,
+        ("microsoft",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts", "held_in", "subject"), HOLDINGS)
+def test_shares_stakes_and_investments_name_the_company_they_are_in(
+    linter,
+    lang: str,
+    text: str,
+    number: str,
+    concepts: set[str],
+    held_in: str | None,
+    subject: tuple[str, ...],
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert (quantity.concepts, quantity.held_in, quantity.subject) == (
+        concepts,
+        held_in,
+        subject,
+    )

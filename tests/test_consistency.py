@@ -168,6 +168,18 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "Baidu's revenue fell 4% to RMB 32.7 billion in the second quarter.",
             "en",
         ),
+        # a stake, and shares, of one company bought by one government
+        (
+            "Il governo degli Stati Uniti avrà una quota dell'8,5% di Intel.",
+            "Under the agreement, Washington will take a 9.9% stake in Intel.",
+            "en",
+        ),
+        (
+            "Washington acquisterà 433,3 milioni di nuove azioni ordinarie di Intel al prezzo "
+            "di 20,47 dollari ciascuna.",
+            "The U.S. government will receive 374 million newly issued Intel shares.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
@@ -340,6 +352,24 @@ def test_conflicting_figures(
             "a 57 miliardi di dollari.",
             "Nvidia published its results. Revenue for the six months to October came in "
             "at $103.7 billion.",
+            "en",
+        ),
+        # one company's investments in two others; an investment a company took, and one
+        # it made
+        (
+            "Nvidia investirà 5 miliardi di dollari in Intel.",
+            "Nvidia invested $2 billion in xAI.",
+            "en",
+        ),
+        (
+            "OpenAI ha ricevuto un investimento da 40 miliardi di dollari da parte di SoftBank.",
+            "OpenAI has invested $350 million in CoreWeave.",
+            "en",
+        ),
+        # a stake in one company and a stake in another
+        (
+            "SoftBank ha una quota del 90% di Arm.",
+            "SoftBank holds an 11% stake in OpenAI.",
             "en",
         ),
     ],
@@ -757,6 +787,19 @@ def test_claims_command_shows_keys(tmp_path: Path) -> None:
         [],
     ]
     assert record["assertion"] == "plain"
+    assert record["held_in"] is None
+
+
+def test_claims_command_shows_the_company_a_stake_is_in(tmp_path: Path) -> None:
+    a = write(tmp_path, "a.md", "Il governo degli Stati Uniti avrà una quota dell'8,5% di Intel.")
+    result = CliRunner().invoke(
+        main, ["claims", a, "--rules", str(ROOT / "rules"), "--format", "jsonl"]
+    )
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    (record,) = [r for r in records if r["kind"] == "quantity"]
+    assert (record["concepts"], record["held_in"]) == (["stake"], "intel")
+    assert record["key"][1:3] == [["stake"], ["intel"]]
 
 
 @pytest.mark.parametrize(

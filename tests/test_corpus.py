@@ -257,13 +257,7 @@ KNOWN_CROSS_J_MISSES = {
 # rightly) disagrees with the outlier on its own.
 KNOWN_CROSS_J_EXTRA = {("kuaishou-q2-kling.en.md", 10, "consistency.figure")}
 
-KNOWN_CROSS_K_MISSES = {
-    # shares bought and a stake held ("433.3 million primary shares of Intel", "a 9.9%
-    # stake in Intel") are no concept, and the company after the count is not its subject
-    ("intel-18a-foundry.en.md", 9, "consistency.figure"),
-    ("intel-government-stake.en.md", 9, "consistency.figure"),
-    ("intel-stato-azionista.it.md", 9, "consistency.figure"),
-}
+KNOWN_CROSS_K_MISSES: set[tuple[str, int, str]] = set()
 
 
 @pytest.mark.parametrize(
