@@ -377,7 +377,7 @@ class _LanguageTools:
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     term_cue: re.Pattern[str] | None
-    # Words no product family is named with ("The 910B", "Nel 2025").
+    # Words no product family is named with ("The 910B", "Nel 2025", "GPU B30A").
     function_words: frozenset[str]
     # Lowercased words that are never a figure's unknown subject ("August", "Governo").
     not_subjects: frozenset[str]
@@ -492,7 +492,10 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         term_cue=_ending_cue(data.get("term_cues", ()), compile),
-        function_words=language.common_words | language.stopwords | skip,
+        function_words=language.common_words
+        | language.stopwords
+        | skip
+        | frozenset(str(w).lower() for w in data.get("kind_acronyms", ())),
         not_subjects=language.stopwords
         | skip
         | frozenset(str(w).lower() for w in data.get("not_subjects", ())),

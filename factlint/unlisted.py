@@ -46,6 +46,12 @@ _LOWER_LED = re.compile(
     r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
 )
 
+# The same after a family written in capitals ("MTT S4000", "RTX A6000"): its model
+# number must open with a letter, since "FTSE 100" and "ISO 9001" name no product.
+_CAPS_LED = re.compile(
+    r"[A-Z](?<![\w\-][A-Z])[A-Z]{1,4}[ \-]([A-Z]{1,3}\d{2,}[A-Z]{0,3})(?![\w.,]\w|\w)"
+)
+
 
 def unlisted_names(
     masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
@@ -88,14 +94,17 @@ def versioned_names(
     masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
 ) -> list[Mention]:
     """Every name no rule lists that carries a version number ("Step 3", "Pangu 5.5",
-    "iPhone 17"), in text order; its entity is the name with a space before the version ("Step-3" is
-    "Step 3"). A word in `ordinary` (lowercased) names nothing: "Oltre 3" is no product,
-    nor is a year ("Vision 2030")."""
+    "iPhone 17", "MTT S4000"), in text order; its entity is the name with a space before
+    the version ("Step-3" is "Step 3"). A word in `ordinary` (lowercased) names nothing:
+    "Oltre 3" is no product, nor "GPU B30A" a family's, nor is a year ("Vision 2030")."""
     starts = [m.start for m in mentions]
     found = []
     spans = [(m.start(), m.end(), *m.groups()) for m in _VERSIONED.finditer(masked)]
     for match in _LOWER_LED.finditer(masked):
         start = match.start() - 1
+        spans.append((start, match.end(), masked[start : match.start(1) - 1], match.group(1)))
+    for match in _CAPS_LED.finditer(masked):
+        start = match.start()
         spans.append((start, match.end(), masked[start : match.start(1) - 1], match.group(1)))
     for start, end, word, version in sorted(spans):
         if (

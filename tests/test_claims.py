@@ -62,6 +62,18 @@ def claims_of(linter, text: str, lang: str):
             "L'iPhone 17, lo smartphone di Apple, arriva in Cina.",
             [("iPhone 17", "apple")],
         ),
+        # a family written in capitals
+        (
+            "it",
+            "Tra i prodotti più citati c'è il chip MTT S4000 di MetaX.",
+            [("MTT S4000", "metax")],
+        ),
+        (
+            "en",
+            "Developers turn to accelerators such as the MTT S4000, a processor made by "
+            "Moore Threads.",
+            [("MTT S4000", "moore-threads")],
+        ),
         # but not a rival's
         ("it", "Doubao, concorrente di Alibaba, cresce.", []),
         (

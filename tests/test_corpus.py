@@ -247,10 +247,7 @@ KNOWN_CROSS_I_MISSES = {
     ("xiaomi-auto-chip-xring.it.md", 10, "consistency.figure"),
 }
 
-KNOWN_CROSS_J_MISSES = {
-    # a family word in capitals ("il chip MTT S4000 di MetaX") makes no product name
-    ("nvidia-h20-cina.it.md", 22, "consistency.attribution"),
-}
+KNOWN_CROSS_J_MISSES: set[tuple[str, int, str]] = set()
 
 # The other majority side of a 2-vs-1 ("Gli utenti attivi giornalieri ... 409,1 milioni")
 # names its quarter only in the first paragraph, so the compared majority side (and

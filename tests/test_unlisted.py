@@ -89,10 +89,17 @@ def test_family_and_type() -> None:
             "l'iPhone 16 e l'eMatrix 5; the iPhone-17 and iPad 11.",
             ["iPhone 16", "eMatrix 5", "iPhone 17", "iPad 11"],
         ),
+        # a family in capitals, with a model number that opens with a letter
+        (
+            "il chip MTT S4000 di MetaX; the RTX A6000, successor to the RTX-A5000.",
+            ["MTT S4000", "RTX A6000", "RTX A5000"],
+        ),
+        # an index, a standard, a kind of thing are no family
+        ("Il FTSE 100 sale; ISO 9001; la GPU B30A; NYSE: NVDA.", []),
     ],
 )
 def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
-    found = versioned_names(text, (), frozenset({"nel"}))
+    found = versioned_names(text, (), frozenset({"nel", "gpu"}))
     assert [m.entity for m in found] == expected
 
 
