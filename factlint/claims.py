@@ -262,12 +262,25 @@ class _Concepts:
     held: frozenset[str]
     # Concepts that go into a company (an investment): the company is part of the figure.
     into: frozenset[str]
+    # Verbs right before a number that say what it counts ("delivered 81,302 vehicles"),
+    # and those that say so only of a sum of money ("raised €2.7 billion").
+    verbs: re.Pattern[str] | None
+    money_verbs: re.Pattern[str] | None
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
         if pattern is None:
             return set()
         return {self.meaning[phrase_key(m.group(0))] for m in pattern.finditer(text)}
+
+    def told_by_verb(self, lowered: str, start: int, money: bool) -> set[str]:
+        """The concept the verb right before a number at `start` names, if one does."""
+        found = set()
+        for pattern in (self.verbs, self.money_verbs if money else None):
+            verb = None if pattern is None else pattern.search(lowered, max(0, start - 40), start)
+            if verb is not None:
+                found.add(self.meaning[phrase_key(verb.group(1))])
+        return found
 
 
 def _labelled(
@@ -283,6 +296,18 @@ def _labelled(
     return _cue_regex(phrases, compile)
 
 
+def _verbs(
+    labels: Mapping[str, list[str]], meaning: dict[str, str], compile: Compile
+) -> re.Pattern[str] | None:
+    """One regex for the verbs of every label, ending right before a number; `meaning`
+    learns each verb's label."""
+    for label, verbs in labels.items():
+        for verb in verbs:
+            meaning[phrase_key(str(verb))] = label
+    source = _cue_source(str(verb) for verbs in labels.values() for verb in verbs)
+    return None if source is None else compile(rf"({source})\s+$")
+
+
 def _concepts(
     data: Mapping[str, Mapping[str, list[str]] | list[str]], compile: Compile
 ) -> _Concepts:
@@ -292,6 +317,10 @@ def _concepts(
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
         patterns[scope] = _labelled(words, meaning, compile)
+    for scope in ("verbs", "money_verbs"):
+        words = data.get(scope) or {}
+        assert isinstance(words, Mapping)
+        patterns[scope] = _verbs(words, meaning, compile)
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -303,6 +332,8 @@ def _concepts(
         of_products=frozenset(data.get("of_products") or ()),
         held=frozenset(data.get("held") or ()),
         into=frozenset(data.get("into") or ()),
+        verbs=patterns["verbs"],
+        money_verbs=patterns["money_verbs"],
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -801,6 +832,9 @@ class Extractor:
             )
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
+            found_concepts |= concepts.told_by_verb(
+                lowered, number.start, number.unit in tools.numbers.currency_codes
+            )
             # What a sum of money is earned or spent in is named anywhere in its clause:
             # "data-centre revenue rose to $41.1 billion" is not the company's revenue. Not
             # when the words after it say ("$57bn of revenue as corporate customers moved"),

@@ -689,9 +689,19 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
         # a phrase that stands for the company names no concept
         (
             "it",
-            "A inizio luglio la società ha raccolto tre miliardi di yuan da fondi statali.",
+            "A inizio luglio la società ha ottenuto tre miliardi di yuan da fondi statali.",
             [],
         ),
+        # the verb right before it says what it is
+        (
+            "it",
+            "A inizio luglio la società ha raccolto tre miliardi di yuan da fondi statali.",
+            ["funding-round"],
+        ),
+        ("en", "Mistral AI has raised €2.7 billion, its largest so far.", ["funding-round"]),
+        # a plan to raise money is not money raised; a loan is not a round
+        ("it", "Anthropic puntava a raccogliere 5 miliardi di dollari.", []),
+        ("en", "Oracle raised $18 billion in a bond sale.", ["debt", "funding-round"]),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
@@ -1346,3 +1356,30 @@ def test_shares_stakes_and_investments_name_the_company_they_are_in(
         held_in,
         subject,
     )
+
+
+# (language, sentence, the number, its concepts): a verb right before a number says what
+# it counts
+COUNTED_BY_VERB = [
+    ("en", "Xiaomi delivered 81,302 vehicles in the quarter.", "81,302", {"delivery"}),
+    ("it", "Xiaomi ha consegnato 81.302 veicoli nel trimestre.", "81.302", {"delivery"}),
+    (
+        "it",
+        "Le consegne del secondo trimestre sono salite a 69.300 vetture.",
+        "69.300",
+        {"delivery"},
+    ),
+    ("en", "Meta's Llama models have been downloaded 800 million times.", "800", {"download"}),
+    ("it", "I modelli Llama sono stati scaricati 800 milioni di volte.", "800", {"download"}),
+    # only of a sum of money does raising say funding
+    ("it", "Il nuovo Suv YU7 ha raccolto 240.000 ordini in 18 ore.", "240.000", set()),
+    # a verb further back says nothing of the number
+    ("en", "Xiaomi delivered on its promise of 81,302 vehicles.", "81,302", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), COUNTED_BY_VERB)
+def test_a_verb_right_before_a_number_says_what_it_counts(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts

@@ -70,8 +70,6 @@ KNOWN_CROSS_C_MISSES = {
 }
 
 KNOWN_CROSS_D_MISSES = {
-    # "downloaded 800 million times": the verb, not the noun, says what is counted
-    ("b3-meta-llama-techblog.md", 12, "consistency.figure"),
     # figures said of Colossus, a name no rule file declares (see KNOWN_CROSS_C_MISSES)
     ("c1-xai-colossus-it.md", 18, "consistency.figure"),
     ("c3-xai-colossus-dcd.md", 14, "consistency.figure"),
@@ -80,6 +78,12 @@ KNOWN_CROSS_D_MISSES = {
     ("d2-hbm-samsung-it.md", 12, "consistency.figure"),
     ("d3-hbm-korea-en.md", 12, "consistency.figure"),
 }
+
+# Findings not marked, and right: of the two majority sides of a 2-vs-1, one says the
+# downloads are Meta's ("Le versioni del modello aperto di Meta hanno raggiunto 1,2
+# miliardi di download"), so the other, Llama's like the outlier's, disagrees with the
+# outlier on its own.
+KNOWN_CROSS_D_EXTRA = {("b1-meta-capex-wire.md", 18, "consistency.figure")}
 
 KNOWN_CROSS_E_MISSES = {
     # names no rule file declares as the subject of a figure, where one side does not
@@ -115,11 +119,6 @@ KNOWN_CROSS_F_MISSES = {
     # one side names the places the rides were in ("tra Cina, Hong Kong e Medio Oriente")
     ("baidu-conti-secondo-trimestre.it.md", 16, "consistency.figure"),
     ("baidu-q2-ai-cloud.en.md", 17, "consistency.figure"),
-    # "raised €2.7 billion in the round", "ha raccolto tre miliardi": the verb names no
-    # concept (as one, "raised" also marks the valuation of "raised $2bn at a $12bn
-    # valuation")
-    ("mistral-funding-europe.en.md", 10, "consistency.figure"),
-    ("zhipu-fondi-shanghai.it.md", 10, "consistency.figure"),
 }
 
 KNOWN_CROSS_G_MISSES = {
@@ -243,8 +242,6 @@ KNOWN_CROSS_I_MISSES = {
     ("oracle-openai-stargate.en.md", 12, "consistency.figure"),
     # remaining performance obligations: no concept for a backlog
     ("oracle-rpo-cloud.en.md", 10, "consistency.figure"),
-    # vehicles delivered: no concept for deliveries
-    ("xiaomi-auto-chip-xring.it.md", 10, "consistency.figure"),
 }
 
 KNOWN_CROSS_J_MISSES: set[tuple[str, int, str]] = set()
@@ -263,7 +260,7 @@ KNOWN_CROSS_K_MISSES: set[tuple[str, int, str]] = set()
         (CROSS, KNOWN_CROSS_MISSES, set()),
         (CROSS_B, KNOWN_CROSS_B_MISSES, set()),
         (CROSS_C, KNOWN_CROSS_C_MISSES, set()),
-        (CROSS_D, KNOWN_CROSS_D_MISSES, set()),
+        (CROSS_D, KNOWN_CROSS_D_MISSES, KNOWN_CROSS_D_EXTRA),
         (CROSS_E, KNOWN_CROSS_E_MISSES, set()),
         (CROSS_F, KNOWN_CROSS_F_MISSES, set()),
         (CROSS_G, KNOWN_CROSS_G_MISSES, set()),
