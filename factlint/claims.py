@@ -61,6 +61,8 @@ _AGAINST_A_QUARTER = frozenset({"previous-quarter", "year-ago-quarter"})
 _EARLIER = _AGAINST_A_QUARTER | {"year-ago"}
 # At most this many characters between a reporting cue and the company it cites.
 _CITED_GAP = 2
+# How far before a reporting cue a phrase that stands for the company may start.
+_CITED_REACH = 60
 # The longest citing aside a figure's concept is read across ("according to the company").
 _ASIDE_REACH = 40
 # How far before a place the locative before it may start ("in the").
@@ -92,6 +94,13 @@ _TIER = re.compile(
 _QUOTE = re.compile(r"[\"“”«»]")
 # Capitalised words right after a company's name: a unit of it, or a suffix.
 _UNIT = re.compile(r"(?: [A-Z][a-z]+(?![\w'’.]))+")
+# A model number right after a company's name names its product ("MiniMax-M2", "Xiaomi
+# SU7"); after a space it needs a letter, since "Meta 3 billion" names none.
+_MAKER_MODEL = re.compile(
+    r"(?:-([A-Z]{0,3}\d+[A-Za-z]{0,3})| ([A-Z]{1,3}\d+[A-Za-z]{0,3}))(?![\w.,]\w|\w|-\w)"
+)
+# Periods written as codes ("Tencent Q2 revenue", "Xiaomi H1"), not models.
+_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{2,4}|9M)")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
 _COMPOUND_MODIFIER = re.compile(r"-[^\W\d_]*[a-z][^\W\d_]*\b")
@@ -397,6 +406,9 @@ class _LanguageTools:
     comparison: re.Pattern[str] | None
     # Words that open a relative clause ("which", "che"): an aside, not the figure's.
     relatives: re.Pattern[str] | None
+    # A phrase that stands for a company, ending right before a reporting cue ("the
+    # Shanghai-based company said") and starting right after one ("secondo la società").
+    cited_anaphor: tuple[re.Pattern[str], re.Pattern[str]] | None
     # Words between shares or a stake and the company they are in ("of", "in", "di").
     held_in: re.Pattern[str] | None
     # Words between an investment and the company it goes into ("in"), or comes from
@@ -466,6 +478,24 @@ def _parts(data: Mapping[str, Any], compile: Compile) -> re.Pattern[str] | None:
     return compile(named if division is None else rf"(?:{division}\s+)?{named}")
 
 
+def _cited_anaphor(
+    anaphors: Iterable[str], articles: Iterable[str], compile: Compile
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Regexes for a phrase that stands for a company by a reporting cue: an article, up
+    to two words, the head noun of one of `anaphors` ("the Shanghai-based company"), and
+    before the cue up to two words after it ("la società cinese ha comunicato")."""
+    heads = _cue_source(str(phrase).split()[-1].split("'")[-1] for phrase in anaphors)
+    article = _cue_source(articles)
+    if heads is None or article is None:
+        return None
+    word = r"[\w'’\-]+"
+    phrase = rf"{article}\s*(?:{word}\s+){{0,2}}{heads}"
+    return (
+        compile(rf"{phrase}(?:\s+{word}){{0,2}}\s*$"),
+        compile(rf"\s+{phrase}"),
+    )
+
+
 def _company_cue(
     phrases: Iterable[str], articles: Iterable[str], compile: Compile
 ) -> re.Pattern[str] | None:
@@ -509,6 +539,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
         anaphors=_cue_regex(data.get("anaphors", ()), compile),
         relatives=_cue_regex(data.get("relatives", ()), compile),
+        cited_anaphor=_cited_anaphor(data.get("anaphors", ()), articles, compile),
         held_in=_company_cue(data.get("held_in", ()), articles, compile),
         invested_in=_company_cue(data.get("invested_in", ()), articles, compile),
         invested_from=_company_cue(data.get("invested_from", ()), articles, compile),
@@ -973,7 +1004,7 @@ class Extractor:
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
                     periods=periods,
-                    source=read.source(index, by_sentence.get(index, ()))
+                    source=read.source(index, by_sentence.get(index, ()), subject)
                     if assertion is Assertion.REPORTED
                     else None,
                     held_in=held_in,
@@ -1052,7 +1083,11 @@ def _owner_key(
     """A company as a figure is said of it: its entity, and the unit that capitalised words
     after its name make of it ("samsung device solutions" for "Samsung Device Solutions";
     not "Samsung Electronics" nor "Nvidia Chief Executive", whose words are `not_units`).
-    The revenue of a division is not the company's."""
+    The revenue of a division is not the company's, nor are the parameters of a model
+    named after it ("minimax m2" for "MiniMax-M2")."""
+    model = _MAKER_MODEL.match(masked, mention.end)
+    if model is not None and not _PERIOD_CODE.fullmatch(code := model.group(1) or model.group(2)):
+        return f"{mention.entity} {code.lower()}"
     unit = _UNIT.match(masked, mention.end)
     if unit is None or any(mention.end < m.start < unit.end() for m in in_sentence):
         return mention.entity
@@ -1795,6 +1830,8 @@ class _AssertionReader:
     ) -> None:
         self.lowered = lowered
         self.sentences = sentences
+        self._cited = tools.cited_anaphor
+        self._relatives = tools.relatives
         hits: dict[str, list[tuple[int, int]]] = {}
         if tools.cue_automaton is not None:
             length = len(lowered)
@@ -1838,9 +1875,14 @@ class _AssertionReader:
         """Whether a reporting cue ("said", "secondo") lies within [start, end)."""
         return self._within(Assertion.REPORTED, start, end)
 
-    def source(self, index: int, named: Sequence[Mention]) -> str | None:
+    def source(
+        self, index: int, named: Sequence[Mention], subject: tuple[str, ...] = ()
+    ) -> str | None:
         """The company sentence `index` cites, named right by a reporting cue ("Moonshot
-        said", "secondo Alibaba"), if any."""
+        said", "secondo Alibaba"), or before an aside that ends at the cue ("Tesla,
+        which had two weak quarters, said"); or the company the figure is of (`subject`),
+        when the cue cites it by a phrase that stands for it ("ha comunicato la
+        società"). None when the sentence cites no company."""
         start, end = self.sentences[index]
         starts, ends = self._cues[Assertion.REPORTED]
         at = bisect.bisect_left(starts, start)
@@ -1849,10 +1891,40 @@ class _AssertionReader:
                 if mention.type in OWNER_TYPES and (
                     0 <= starts[at] - mention.end <= _CITED_GAP
                     or 0 <= mention.start - ends[at] <= _CITED_GAP
+                    or self._aside_between(mention.end, starts[at])
                 ):
                     return mention.entity
+            # The company of "minimax m2" (a model named after it) is "minimax".
+            company = subject[0].partition(" ")[0] if len(subject) == 1 else None
+            if company in {
+                m.entity for m in named if m.type in OWNER_TYPES
+            } and self._cites_anaphor(starts[at], ends[at]):
+                return company
             at += 1
         return None
+
+    def _aside_between(self, name_end: int, cue_start: int) -> bool:
+        """Whether a relative clause set off by commas is all that stands between a name
+        and a cue ("Tesla, which had two weak quarters, said")."""
+        between = self.lowered[name_end:cue_start]
+        return (
+            self._relatives is not None
+            and 0 < len(between) <= _RELATIVE_REACH
+            and between.startswith(", ")
+            and between.rstrip().endswith(",")
+            and self._relatives.match(self.lowered, name_end + 2) is not None
+        )
+
+    def _cites_anaphor(self, cue_start: int, cue_end: int) -> bool:
+        """Whether a phrase that stands for a company stands right by a reporting cue
+        ("ha comunicato la società di Austin", "the Shanghai-based company said")."""
+        if self._cited is None:
+            return False
+        before, after = self._cited
+        return (
+            after.match(self.lowered, cue_end) is not None
+            or before.search(self.lowered, max(0, cue_start - _CITED_REACH), cue_start) is not None
+        )
 
     def _in_sentence(self, kind: Assertion, index: int) -> bool:
         start, end = self.sentences[index]

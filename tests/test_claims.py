@@ -1174,6 +1174,35 @@ SOURCES = [
     ("it", "Secondo gli analisti, i ricavi di Alibaba sono saliti a 33,4 miliardi.", "33,4", None),
     # a plain figure is cited from no one
     ("en", "Alibaba said on Friday. Revenue rose to $5 billion.", "$5", None),
+    # the company, by a phrase that stands for it, cited of its own figure
+    (
+        "it",
+        "Tesla ha consegnato 432.000 veicoli nel trimestre, ha comunicato la società di Austin.",
+        "432.000",
+        "tesla",
+    ),
+    (
+        "en",
+        "MiniMax-M2 has 230 billion parameters in total, the Shanghai-based company said.",
+        "230",
+        "minimax",
+    ),
+    (
+        "it",
+        "MiniMax-M2 conta 230 miliardi di parametri, secondo la società di Shanghai.",
+        "230",
+        "minimax",
+    ),
+    # the company before an aside that ends at the cue
+    (
+        "en",
+        "Tesla, which had suffered two straight quarters of falling sales, said it delivered "
+        "497,099 vehicles.",
+        "497,099",
+        "tesla",
+    ),
+    # a phrase for a company is no company when the figure is of none
+    ("en", "Revenue rose to $5 billion, the company said.", "$5", None),
 ]
 
 
@@ -1383,3 +1412,21 @@ def test_a_verb_right_before_a_number_says_what_it_counts(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, what it is said of): a model named after its maker
+MAKERS_MODELS = [
+    ("en", "MiniMax-M2 has 230 billion parameters in total.", "230", ("minimax m2",)),
+    ("it", "Il MiniMax-M1 aveva 456 miliardi di parametri.", "456", ("minimax m1",)),
+    ("en", "Xiaomi SU7 sales reached 40,000 units.", "40,000", ("xiaomi su7",)),
+    # a period written as a code, or a figure, names no model
+    ("en", "Tencent Q2 revenue rose to 184.5 billion yuan.", "184.5", ("tencent",)),
+    ("en", "Meta 3 billion users is the headline.", "3", ("meta",)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "subject"), MAKERS_MODELS)
+def test_a_model_named_after_its_maker_is_not_the_maker(
+    linter, lang: str, text: str, number: str, subject: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).subject == subject

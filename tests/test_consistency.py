@@ -819,6 +819,15 @@ def test_claims_command_shows_the_company_a_stake_is_in(tmp_path: Path) -> None:
             "en",
             True,
         ),
+        # the company cited by a phrase that stands for it, or before an aside
+        (
+            "Tesla ha consegnato 432.000 veicoli nel trimestre luglio-settembre, ha "
+            "comunicato la società.",
+            "Tesla, which had two weak quarters, said it delivered 497,099 vehicles in the "
+            "July-September quarter.",
+            "en",
+            True,
+        ),
         # estimates from different sources are not a conflict
         (
             "Secondo Alibaba, le spese in conto capitale del 2025 sono state di 38,6 miliardi "
