@@ -404,7 +404,8 @@ class _LanguageTools:
     locatives: re.Pattern[str] | None
     # Words right before a figure another is compared with ("up from", "dal").
     comparison: re.Pattern[str] | None
-    # Words that open a relative clause ("which", "che"): an aside, not the figure's.
+    # Words that open a relative clause ("which", "che") or an apposition ("a", "the"):
+    # an aside, not the figure's.
     relatives: re.Pattern[str] | None
     # A phrase that stands for a company, ending right before a reporting cue ("the
     # Shanghai-based company said") and starting right after one ("secondo la società").
@@ -538,7 +539,8 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         },
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
         anaphors=_cue_regex(data.get("anaphors", ()), compile),
-        relatives=_cue_regex(data.get("relatives", ()), compile),
+        # An apposition opens with an article: ", a measure of contracted revenue,".
+        relatives=_cue_regex([*data.get("relatives", ()), *articles], compile),
         cited_anaphor=_cited_anaphor(data.get("anaphors", ()), articles, compile),
         held_in=_company_cue(data.get("held_in", ()), articles, compile),
         invested_in=_company_cue(data.get("invested_in", ()), articles, compile),
@@ -854,12 +856,18 @@ class Extractor:
             here = found[first_here:]
             per_unit = _per_unit(tools, lowered, (clause_start, clause_end), number, number_starts)
             concept_start = _before_aside(tools, read, (index, clause_start), here, said_in)
-            clause = lowered[concept_start:clause_end]
-            # The aside the concept is read across ("which includes networking gear").
+            # The aside the concept is read across ("which includes networking gear"): what
+            # it names is not what the figure counts ("Il backlog, cioè il valore degli
+            # ordini non ancora consegnati, ha toccato 110 miliardi").
             aside = (
                 ((read.clause(index, clause_start - 1, clause_start - 1)[0], clause_start),)
                 if concept_start < clause_start
                 else ()
+            )
+            clause = (
+                f"{lowered[concept_start : aside[0][0]]} {lowered[clause_start:clause_end]}"
+                if aside
+                else lowered[concept_start:clause_end]
             )
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
@@ -1279,6 +1287,12 @@ def _before_aside(
     ):
         return clause_start
     before = read.clause(index, aside - 1, aside - 1)[0]
+    # Past a parenthesis that closes the concept: "Oracle's remaining performance
+    # obligations (RPO), the value of contracts signed, swelled to $355 billion".
+    if read.lowered[sentence_start : aside - 1].rstrip(" ,").endswith(")"):
+        opening = read.lowered.rfind("(", sentence_start, aside)
+        if opening > sentence_start:
+            before = read.clause(index, opening - 1, opening - 1)[0]
     # Not past a figure of its own: in "revenue topped $5 billion, Anthropic said, up from
     # about $1 billion" the concept is the first figure's.
     if any(before <= figure.start < clause_start for figure in earlier):
@@ -1906,12 +1920,13 @@ class _AssertionReader:
     def _aside_between(self, name_end: int, cue_start: int) -> bool:
         """Whether a relative clause set off by commas is all that stands between a name
         and a cue ("Tesla, which had two weak quarters, said")."""
-        between = self.lowered[name_end:cue_start]
+        between = self.lowered[name_end:cue_start].rstrip()
         return (
             self._relatives is not None
             and 0 < len(between) <= _RELATIVE_REACH
             and between.startswith(", ")
-            and between.rstrip().endswith(",")
+            and between.endswith(",")
+            and "," not in between[1:-1]
             and self._relatives.match(self.lowered, name_end + 2) is not None
         )
 

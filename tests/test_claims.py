@@ -1401,7 +1401,7 @@ COUNTED_BY_VERB = [
     ("en", "Meta's Llama models have been downloaded 800 million times.", "800", {"download"}),
     ("it", "I modelli Llama sono stati scaricati 800 milioni di volte.", "800", {"download"}),
     # only of a sum of money does raising say funding
-    ("it", "Il nuovo Suv YU7 ha raccolto 240.000 ordini in 18 ore.", "240.000", set()),
+    ("it", "Il nuovo Suv YU7 ha raccolto 240.000 ordini in 18 ore.", "240.000", {"orders"}),
     # a verb further back says nothing of the number
     ("en", "Xiaomi delivered on its promise of 81,302 vehicles.", "81,302", set()),
 ]
@@ -1430,3 +1430,56 @@ def test_a_model_named_after_its_maker_is_not_the_maker(
     linter, lang: str, text: str, number: str, subject: tuple[str, ...]
 ) -> None:
     assert quantity_in(linter, text, lang, number).subject == subject
+
+
+# (language, sentence, the number, its concepts): orders, backlog and storage; a concept
+# read across an apposition or a parenthesis, not the words of the aside
+ORDERS_AND_ASIDES = [
+    (
+        "it",
+        "ASML ha raccolto nel trimestre luglio-settembre ordini netti per 4,6 miliardi di euro.",
+        "4,6",
+        {"orders"},
+    ),
+    ("en", "ASML said net bookings in the quarter were €5.4 billion.", "€5.4", {"orders"}),
+    (
+        "it",
+        "Il backlog consolidato di Broadcom, cioè il valore degli ordini già acquisiti e non "
+        "ancora consegnati, ha toccato il record di oltre 110 miliardi di dollari.",
+        "110",
+        {"backlog"},
+    ),
+    (
+        "en",
+        "Oracle's remaining performance obligations (RPO), the value of contracts signed but "
+        "not yet delivered, swelled to $355 billion.",
+        "$355",
+        {"backlog"},
+    ),
+    (
+        "en",
+        "Remaining performance obligations, a measure of contracted revenue not yet "
+        "recognised, rose to $455 billion.",
+        "$455",
+        {"backlog"},
+    ),
+    (
+        "en",
+        "Tesla deployed a record 12.5 GWh of energy storage products in the quarter.",
+        "12.5",
+        {"storage"},
+    ),
+    (
+        "it",
+        "Tesla ha installato sistemi di accumulo di energia per 10,8 GWh.",
+        "10,8",
+        {"storage"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), ORDERS_AND_ASIDES)
+def test_orders_backlog_and_storage_across_asides(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts

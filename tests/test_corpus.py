@@ -24,6 +24,7 @@ CROSS_H = Path(__file__).parent / "fixtures" / "cross-h"
 CROSS_I = Path(__file__).parent / "fixtures" / "cross-i"
 CROSS_J = Path(__file__).parent / "fixtures" / "cross-j"
 CROSS_K = Path(__file__).parent / "fixtures" / "cross-k"
+CROSS_L = Path(__file__).parent / "fixtures" / "cross-l"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -240,9 +241,13 @@ KNOWN_CROSS_I_MISSES = {
     # a site's capacity: no concept for gigawatts, and the site is no declared name
     ("oracle-openai-contratto.it.md", 21, "consistency.figure"),
     ("oracle-openai-stargate.en.md", 12, "consistency.figure"),
-    # remaining performance obligations: no concept for a backlog
-    ("oracle-rpo-cloud.en.md", 10, "consistency.figure"),
 }
+
+# Findings not marked, and right: the other majority side of a 2-vs-1 names its quarter
+# in the sentence before ("primo trimestre fiscale, chiuso il 31 agosto. Le obbligazioni
+# contrattuali residue ... a 455 miliardi"), so it is not compared, and the majority side
+# that is disagrees with the outlier on its own.
+KNOWN_CROSS_I_EXTRA = {("oracle-openai-stargate.en.md", 7, "consistency.figure")}
 
 KNOWN_CROSS_J_MISSES: set[tuple[str, int, str]] = set()
 
@@ -252,6 +257,12 @@ KNOWN_CROSS_J_MISSES: set[tuple[str, int, str]] = set()
 KNOWN_CROSS_J_EXTRA = {("kuaishou-q2-kling.en.md", 10, "consistency.figure")}
 
 KNOWN_CROSS_K_MISSES: set[tuple[str, int, str]] = set()
+
+KNOWN_CROSS_L_MISSES = {
+    # a product named by a model code alone, with no family word ("the YU7, a
+    # sport-utility vehicle made by XPeng")
+    ("tesla-q3-deliveries.en.md", 18, "consistency.attribution"),
+}
 
 
 @pytest.mark.parametrize(
@@ -265,9 +276,10 @@ KNOWN_CROSS_K_MISSES: set[tuple[str, int, str]] = set()
         (CROSS_F, KNOWN_CROSS_F_MISSES, set()),
         (CROSS_G, KNOWN_CROSS_G_MISSES, set()),
         (CROSS_H, KNOWN_CROSS_H_MISSES, KNOWN_CROSS_H_EXTRA),
-        (CROSS_I, KNOWN_CROSS_I_MISSES, set()),
+        (CROSS_I, KNOWN_CROSS_I_MISSES, KNOWN_CROSS_I_EXTRA),
         (CROSS_J, KNOWN_CROSS_J_MISSES, KNOWN_CROSS_J_EXTRA),
         (CROSS_K, KNOWN_CROSS_K_MISSES, set()),
+        (CROSS_L, KNOWN_CROSS_L_MISSES, set()),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
@@ -295,6 +307,7 @@ def test_cross_article_corpora_plant_both_kinds() -> None:
             CROSS_I,
             CROSS_J,
             CROSS_K,
+            CROSS_L,
         )
         for path in corpus.glob("*.md")
         for _, _, rule in expected_findings(path)
