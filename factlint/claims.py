@@ -1171,9 +1171,10 @@ def _per_unit(
     """Whether a figure is per unit ("$30,000 each", "each H100 costs $30,000"): a cue
     after it is the nearest number's before the cue, so "433.3 million shares at $20.47
     apiece" prices the shares, and still counts 433.3 million of them."""
-    if tools.per_unit is None:
-        return False
     clause_start, clause_end = clause
+    # Most clauses have no cue: one search says so.
+    if tools.per_unit is None or not tools.per_unit.search(lowered, clause_start, clause_end):
+        return False
     for cue in tools.per_unit.finditer(lowered, clause_start, clause_end):
         if cue.start() < number.start:
             return True
