@@ -293,28 +293,20 @@ class _Concepts:
 
 
 def _labelled(
-    labels: Mapping[str, list[str]], meaning: dict[str, str], compile: Compile
+    labels: Mapping[str, list[str]], meaning: dict[str, str], compile: Compile, after: str = ""
 ) -> re.Pattern[str] | None:
-    """One regex for the phrases of every label; `meaning` learns each phrase's label."""
+    """One regex for the phrases of every label; `meaning` learns each phrase's label.
+    With `after` (what must follow, as a regex), the phrase is group 1."""
     phrases = []
     for label, synonyms in labels.items():
         for phrase in synonyms:
             phrase = phrase_key(str(phrase))
             meaning[phrase] = label
             phrases.append(phrase)
-    return _cue_regex(phrases, compile)
-
-
-def _verbs(
-    labels: Mapping[str, list[str]], meaning: dict[str, str], compile: Compile
-) -> re.Pattern[str] | None:
-    """One regex for the verbs of every label, ending right before a number; `meaning`
-    learns each verb's label."""
-    for label, verbs in labels.items():
-        for verb in verbs:
-            meaning[phrase_key(str(verb))] = label
-    source = _cue_source(str(verb) for verbs in labels.values() for verb in verbs)
-    return None if source is None else compile(rf"({source})\s+$")
+    source = _cue_source(phrases)
+    if source is None:
+        return None
+    return compile(rf"({source}){after}" if after else source)
 
 
 def _concepts(
@@ -326,10 +318,11 @@ def _concepts(
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
         patterns[scope] = _labelled(words, meaning, compile)
+    # A verb names a concept only right before a number.
     for scope in ("verbs", "money_verbs"):
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
-        patterns[scope] = _verbs(words, meaning, compile)
+        patterns[scope] = _labelled(words, meaning, compile, after=r"\s+$")
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -1900,20 +1893,21 @@ class _AssertionReader:
         società"). None when the sentence cites no company."""
         start, end = self.sentences[index]
         starts, ends = self._cues[Assertion.REPORTED]
+        owners = [m for m in named if m.type in OWNER_TYPES]
+        # The company of "minimax m2" (a model named after it) is "minimax".
+        company = subject[0].partition(" ")[0] if len(subject) == 1 else None
+        if company not in {m.entity for m in owners}:
+            company = None
         at = bisect.bisect_left(starts, start)
         while at < len(starts) and starts[at] < end:
-            for mention in named:
-                if mention.type in OWNER_TYPES and (
+            for mention in owners:
+                if (
                     0 <= starts[at] - mention.end <= _CITED_GAP
                     or 0 <= mention.start - ends[at] <= _CITED_GAP
                     or self._aside_between(mention.end, starts[at])
                 ):
                     return mention.entity
-            # The company of "minimax m2" (a model named after it) is "minimax".
-            company = subject[0].partition(" ")[0] if len(subject) == 1 else None
-            if company in {
-                m.entity for m in named if m.type in OWNER_TYPES
-            } and self._cites_anaphor(starts[at], ends[at]):
+            if company is not None and self._cites_anaphor(starts[at], ends[at]):
                 return company
             at += 1
         return None
