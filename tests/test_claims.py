@@ -1483,3 +1483,27 @@ def test_orders_backlog_and_storage_across_asides(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, its concepts): a market share named before its figure
+MARKET_SHARE_BEFORE = [
+    ("en", "Samsung's market share in the second quarter was 17%.", "17%", {"market-share"}),
+    (
+        "it",
+        "La quota di mercato di BYD in Cina nel secondo trimestre è scesa al 29%.",
+        "29%",
+        {"market-share"},
+    ),
+    ("en", "BYD's share of the market slipped to 29% in September.", "29%", {"market-share"}),
+    # named after it, as before
+    ("it", "Huawei ha una quota di mercato del 18%.", "18%", {"market-share"}),
+    # a stake is no share of a market
+    ("it", "Nvidia ha acquistato una quota del 4% di Intel.", "4%", {"stake"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), MARKET_SHARE_BEFORE)
+def test_a_market_share_named_before_its_figure(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts
