@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ _FRONT_MATTER = re.compile(
     r"\A(?:---|\+\+\+)[ \t]*\r?\n(.*?\r?\n)??(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
 
+# A character of a link's text or an image's description, which wrapped text may carry on
+# to the next line (not past a blank one).
+_INLINE = r"(?:[^\[\]\n]|\n(?![ \t]*\n))"
+
 # Everything that is not prose, as one alternation scanned once: at each position the
 # leftmost construct wins, as in Markdown, so a fence hides the comment markers inside it
 # and a comment hides the fence markers inside it. A link keeps its text.
@@ -48,13 +53,14 @@ _MARKUP = re.compile(
             r".*?(?:^[ \t]{0,3}(?P=marker)[`~]*[ \t]*\r?$|\Z))",
             r"(?<=<)(?P<comment>!--.*?-->)",
             r"(?<=`)(?<!``)(?P<code>(?P<ticks>`*)(?!`)[^\n]+?(?<!`)`(?P=ticks)(?!`))",
-            r"(?<=!)(?P<image>\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
+            rf"(?<=!)(?P<image>\[(?:{_INLINE}|\[{_INLINE}*\])*\](?:\([^)\n]*\)|\[[^\]\n]*\]))",
             r"(?<=\n)(?P<refdef>[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+[^\n]*$)",
             r"(?<=<)(?P<autolink>(?:https?|ftp|mailto):[^>\s]*>)",
             r"(?<=<)(?P<tag>/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
             r"(?<=&)(?P<entity>(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)",
             r"(?<=\n)(?P<heading>[ \t]{0,3}#{1,6}(?=[ \t]|$))",
-            r"(?<=\[)(?P<link>(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\](?P<target>\([^)\n]*\)|\[[^\]\n]*\]))",
+            rf"(?<=\[)(?P<link>(?P<text>(?:{_INLINE}|\[{_INLINE}*\])*)\]"
+            r"(?P<target>\([^)\n]*\)|\[[^\]\n]*\]))",
             # Emphasis opens after no word character and closes before none.
             r"(?P<emphasis>(?<![\w*~][*_~])(?:(?<=[*_])[*_]{0,2}|(?<=~)~)(?=\S)"
             r"|(?<=\S[*_~])(?:(?<=[*_])[*_]{0,2}|(?<=~)~)(?![\w*~]))",
@@ -230,7 +236,7 @@ def make_document(
     meta, body_start, problem = parse_front_matter(text, path)
     if problem is not None and problems is not None:
         problems(problem)
-    masked = mask_markdown(text, body_start)
+    masked = join_soft_breaks(mask_markdown(text, body_start))
     declared = meta.get("lang") or meta.get("language")
     if isinstance(declared, str) and declared.split("-")[0].lower() in stopwords:
         lang = declared.split("-")[0].lower()
@@ -250,18 +256,94 @@ _BREAK = re.compile(
 )
 _NEXT_CHAR = re.compile(r"\s+(\S)")
 _CONTENT = re.compile(r"\S")
-_BLOCK_START = re.compile(r"[ \t]*(?:[#>|*+\-–•]|\d+[.)]\s|\r?\n|\r|$)")
+# Closing quotes and brackets after the punctuation that ends a line.
+_CLOSERS = "\"'»”’)]"
+# How long a line that stops mid-sentence must be to show the text is wrapped.
+_WRAPPED_LINE = 30
+# A line that starts a block: a blank one, a quote, a table row, a list item ("1." only
+# opens a numbered list, as in CommonMark: "in fiscal\n2026." goes on with its sentence).
+_BLOCK_START = re.compile(r"[ \t]*(?:[#>|*+\-–•]|1[.)]\s|\r?\n|\r|$)")
+# An item of a numbered list, whatever its number: the next one starts a block too.
+_NUMBERED = re.compile(r"[ \t]*\d{1,9}[.)]\s")
+
+
+def _starts_block(text: str, start: int, before: str | None = None) -> bool:
+    """Whether the line at `start` of `text` starts a block (`before`: the line before it,
+    if not in `text`)."""
+    if _BLOCK_START.match(text, start) is not None:
+        return True
+    if _NUMBERED.match(text, start) is None:
+        return False
+    if before is None:
+        end = start - 1 if text[start - 2 : start] != "\r\n" else start - 2
+        before = text[max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1 : end]
+    return _NUMBERED.match(before) is not None
 
 
 def _is_hard_wrapped(masked: str) -> bool:
-    """Whether prose lines are wrapped at a fixed width (so a line break is not a boundary)."""
-    lines = [line for line in masked.splitlines() if line.strip()]
-    if len(lines) < 4:
+    """Whether prose lines are wrapped at a fixed width (so a line break is not a boundary).
+
+    Only a line that another line of its block follows tells: wrapped, most such lines
+    stop mid-sentence; in text with a paragraph to a line, they end one ("Primo
+    paragrafo.\nSecondo paragrafo."). A short line is a title, whatever it ends with.
+    """
+    inner = open_ended = 0
+    for line, following in itertools.pairwise(masked.splitlines()):
+        if not line.strip() or _starts_block(following, 0, line):
+            continue
+        inner += 1
+        text = line.rstrip().rstrip(_CLOSERS)
+        if len(text) >= _WRAPPED_LINE and text[-1] not in ".!?:;…":
+            open_ended += 1
+    return inner >= 2 and 2 * open_ended >= inner
+
+
+def _continues(masked: str, end: int, wrapped: bool) -> bool:
+    """Whether the line that starts at `end` goes on with the sentence of the line before:
+    it starts no block and the text is hard-wrapped, or it opens in lowercase or a digit."""
+    if _starts_block(masked, end):
         return False
-    if max(len(line) for line in lines) > 100:
-        return False
-    open_ended = sum(1 for line in lines if len(line) >= 40 and line.rstrip()[-1:] not in ".!?:")
-    return open_ended >= len(lines) / 2
+    following = masked[end : end + 1]
+    return wrapped or following.islower() or following.isdigit()
+
+
+# A line break after a line that is not empty, before one that may go on with its
+# sentence: one with words, that opens with no list, quote, table or heading marker
+# (`_continues` has the last word). Text with a bare \n only (nearly all) has a pattern
+# that starts with that literal, which `re` finds ten times faster than a class.
+_NEXT_LINE = r"(?=[ \t]*[^\s#>|*+\-–•])"
+_SOFT_CANDIDATE = re.compile(rf"\n(?<!\n\n){_NEXT_LINE}")
+_SOFT_CANDIDATE_CR = re.compile(rf"[\r\n](?<![\r\n][\r\n])(?:(?<=\r)\n)?{_NEXT_LINE}")
+
+
+def join_soft_breaks(masked: str) -> str:
+    """`masked` with every line break that does not end a sentence (see `split_sentences`)
+    made a space, as Markdown reads it: a figure, a name or a phrase wrapped onto the next
+    line ("oltre\n110 miliardi") then reads as one. The length is kept."""
+    pieces: list[str] = []
+    last = 0
+    wrapped: bool | None = None  # worked out only for a text that needs it
+    candidates = _SOFT_CANDIDATE_CR if "\r" in masked else _SOFT_CANDIDATE
+    for match in candidates.finditer(masked):
+        start, end = match.span()
+        # A break after an empty line ends a paragraph, never a sentence inside one.
+        content = start
+        while content and masked[content - 1] in " \t":
+            content -= 1
+        if not content or masked[content - 1] in "\r\n":
+            continue
+        following = masked[end : end + 1]
+        if wrapped is None and not (following.islower() or following.isdigit()):
+            wrapped = _is_hard_wrapped(masked)
+        if not _continues(masked, end, bool(wrapped)):
+            continue
+        pieces.append(masked[last:start])
+        pieces.append(" " * (end - start))
+        last = end
+    if not pieces:
+        return masked
+    pieces.append(masked[last:])
+    return "".join(pieces)
 
 
 def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
@@ -288,10 +370,8 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
                 start = end - (2 if masked[end - 2 : end] == "\r\n" else 1)
                 while masked[start - 1] in " \t":
                     start -= 1
-            if _BLOCK_START.match(masked, end) is None:
-                following = masked[end : end + 1]
-                if wrapped or following.islower() or following.isdigit():
-                    continue
+            if _continues(masked, end, wrapped):
+                continue
         else:
             # Any other lowercase word after the period continues the sentence too.
             after = _NEXT_CHAR.match(masked, end)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from factlint.document import (
     detect_language,
+    join_soft_breaks,
     make_document,
     mask_markdown,
     parse_front_matter,
@@ -30,6 +33,10 @@ ABBREVIATIONS = frozenset({"art", "s.p.a", "mld", "inc", "dr", "ecc", "u.s"})
         ('Il <span class="x">chip</span> H200', ["span", "class"], ["chip", "H200"]),
         ("Vedi [il chip H200](https://example.com/H100) ora", ["https", "H100"], ["il chip H200"]),
         ("![GPU H100 di Huawei](img/h100.png) Testo", ["Huawei", "img"], ["Testo"]),
+        # wrapped text carries a description or a link's text on to the next line
+        ("![Il logo di Qwen, il modello di\nTencent](img/q.png) Testo", ["Qwen", "img"], ["Testo"]),
+        ("Vedi [il chip\nH200](https://example.com/H100) ora", ["https", "H100"], ["H200"]),
+        ("Un [elenco\n\nspezzato](https://example.com) qui", [], ["elenco", "spezzato"]),
         ("Link https://example.com/63-data-center qui", ["63", "example"], ["Link", "qui"]),
         ("Mail a redazione@example.com oggi", ["redazione", "example"], ["Mail", "oggi"]),
         ('[1]: https://example.com/x "Titolo"\nTesto', ["https", "Titolo"], ["Testo"]),
@@ -200,3 +207,61 @@ def test_simple_front_matter_reads_as_yaml_does(block: str, simple: bool) -> Non
         assert (meta, problem is not None) == ({}, True)
     else:
         assert (meta, problem) == (expected, None)
+
+
+# (text, what it reads as): a line break inside a sentence is a space, as in Markdown
+SOFT_BREAKS = [
+    # wrapped text: a figure, a qualifier or a name goes on on the next line
+    (
+        "Nel trimestre aprile-giugno TSMC ha registrato un utile netto di oltre 341,6\n"
+        "miliardi di dollari taiwanesi, contro i 361,56 miliardi del primo trimestre, e\n"
+        "ha confermato gli investimenti previsti per l'anno in corso negli Stati Uniti.\n"
+        "AMD ha presentato l'Instinct MI355X, successore dell'Instinct MI325X, e punta\n"
+        "Instinct MI400 per il prossimo anno, con più memoria e una rete più veloce.",
+        "Nel trimestre aprile-giugno TSMC ha registrato un utile netto di oltre 341,6 "
+        "miliardi di dollari taiwanesi, contro i 361,56 miliardi del primo trimestre, e "
+        "ha confermato gli investimenti previsti per l'anno in corso negli Stati Uniti. "
+        "AMD ha presentato l'Instinct MI355X, successore dell'Instinct MI325X, e punta "
+        "Instinct MI400 per il prossimo anno, con più memoria e una rete più veloce.",
+    ),
+    # a paragraph to a line: a line that starts in capitals starts a sentence
+    (
+        "Nvidia reported revenue of $46.7 billion.\nThe company said demand was strong.",
+        "Nvidia reported revenue of $46.7 billion.\nThe company said demand was strong.",
+    ),
+    # ... but one that goes on in lowercase or with a figure continues it
+    ("I ricavi sono saliti a\n46,7 miliardi.", "I ricavi sono saliti a 46,7 miliardi."),
+    ("Il chip H200, evoluzione\ndell'H100.", "Il chip H200, evoluzione dell'H100."),
+    # blank lines and list items always start anew; CRLF keeps the length
+    ("Titolo\n\nprimo paragrafo.", "Titolo\n\nprimo paragrafo."),
+    ("Punti:\n- uno\n- due", "Punti:\n- uno\n- due"),
+    # only "1." opens a numbered list; a year may open a wrapped line
+    ("Punti:\n1. uno\n2. due", "Punti:\n1. uno\n2. due"),
+    ("Revenue rose in fiscal\n2026. The", "Revenue rose in fiscal 2026. The"),
+    ("I ricavi sono saliti a\r\n46,7 miliardi.", "I ricavi sono saliti a  46,7 miliardi."),
+    ("Titolo\r\n\r\nprimo paragrafo.", "Titolo\r\n\r\nprimo paragrafo."),
+    ("Titolo \t\n  \nprimo paragrafo.", "Titolo \t\n  \nprimo paragrafo."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOFT_BREAKS)
+def test_a_line_break_inside_a_sentence_is_a_space(text: str, expected: str) -> None:
+    assert join_soft_breaks(text) == expected
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 160])
+def test_wrapped_text_is_told_at_any_width(width: int) -> None:
+    # At each width some line of a paragraph starts with a name, in capitals.
+    paragraphs = [
+        "Nvidia said on Wednesday that revenue for the quarter ended July 27 reached $46.7 "
+        "billion, as Microsoft, Meta, Alphabet and Amazon kept buying Blackwell systems and "
+        "Oracle, CoreWeave and xAI signed new contracts for GB300 racks in Texas and Tennessee.",
+        "Data center revenue rose to $41.1 billion. Gaming revenue was $4.3 billion.",
+        "The company, which did not include any H20 shipments to China in its outlook, expects "
+        "revenue of $54 billion in the current quarter, Chief Financial Officer Colette Kress "
+        "told analysts on a call after the results were published in Santa Clara, California.",
+    ]
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    joined = join_soft_breaks(wrapped).split("\n\n")
+    assert [" ".join(p.split()) for p in joined] == paragraphs
+    assert not any("\n" in p for p in joined)
