@@ -224,6 +224,20 @@ def detect_language(masked: str, stopwords: Mapping[str, frozenset[str]], defaul
     return ranked[0][0]
 
 
+# The no-break and thin spaces a CMS puts between words ("Llama 4\u00a0Maverick",
+# "46,7\u00a0miliardi") are spaces to every later stage; between two digits they group
+# thousands ("100\u202f000") and stay, for the number reader.
+_ODD_SPACES = "\u00a0\u2007\u2009\u202f"
+_ODD_SPACE = re.compile(rf"[{_ODD_SPACES}](?:(?!\d)|(?<!\d.))")
+
+
+def _plain_spaces(masked: str) -> str:
+    """`masked` with no-break and thin spaces between words made plain spaces."""
+    if not any(space in masked for space in _ODD_SPACES):
+        return masked
+    return _ODD_SPACE.sub(" ", masked)
+
+
 def make_document(
     path: str,
     text: str,
@@ -236,7 +250,7 @@ def make_document(
     meta, body_start, problem = parse_front_matter(text, path)
     if problem is not None and problems is not None:
         problems(problem)
-    masked = join_soft_breaks(mask_markdown(text, body_start))
+    masked = join_soft_breaks(_plain_spaces(mask_markdown(text, body_start)))
     declared = meta.get("lang") or meta.get("language")
     if isinstance(declared, str) and declared.split("-")[0].lower() in stopwords:
         lang = declared.split("-")[0].lower()

@@ -265,3 +265,19 @@ def test_wrapped_text_is_told_at_any_width(width: int) -> None:
     joined = join_soft_breaks(wrapped).split("\n\n")
     assert [" ".join(p.split()) for p in joined] == paragraphs
     assert not any("\n" in p for p in joined)
+
+
+# (text, its masked twin): no-break and thin spaces between words are spaces; between
+# digits they group thousands
+ODD_SPACES = [
+    ("Llama 4\u00a0Maverick conta 400\u00a0miliardi", "Llama 4 Maverick conta 400 miliardi"),
+    ("Nvidia\u202fH20 e 100\u202f000 GPU", "Nvidia H20 e 100\u202f000 GPU"),
+    ("costa €\u00a046,7 e\u2009basta", "costa € 46,7 e basta"),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), ODD_SPACES)
+def test_no_break_spaces_between_words_are_spaces(text: str, masked: str) -> None:
+    doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
+    assert doc.masked == masked
+    assert doc.text == text
