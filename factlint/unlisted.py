@@ -52,6 +52,17 @@ _CAPS_LED = re.compile(
     r"[A-Z](?<![\w\-][A-Z])[A-Z]{1,4}[ \-]([A-Z]{1,3}\d{2,}[A-Z]{0,3})(?![\w.,]\w|\w)"
 )
 
+# A model number alone, with no family word before it ("The AI250, successor to the
+# AI200", "Il BR100 di Biren"): capitals, then at least two digits ("AI200", "GB300"), or
+# one capital and three ("P800"). Codes of one digit are more often standards many
+# companies make ("HBM3", "DDR5") or formulas ("CO2") than one company's product.
+_CODE = re.compile(
+    r"[A-Z](?<![\w\-.][A-Z])(?:[A-Z]{1,3}\d{2,5}|\d{3,5})[A-Z]{0,3}(?![\w.,]\w|\w|-\w)"
+)
+# Periods written as codes ("FY2025", "FY25") are no products.
+_PERIOD_CODE = re.compile(r"(?:FY|CY)\d+")
+_CODE_FAMILY = re.compile(r"[A-Z]+")
+
 
 def unlisted_names(
     masked: str, mentions: Sequence[Mention], ordinary: frozenset[str]
@@ -114,7 +125,32 @@ def versioned_names(
         ):
             continue
         found.append(Mention(f"{word} {version}", UNLISTED_TYPE, start, end, masked[start:end]))
-    return found
+    return _with_codes(masked, found, (starts, mentions), ordinary)
+
+
+def _with_codes(
+    masked: str,
+    found: list[Mention],
+    known: tuple[Sequence[int], Sequence[Mention]],
+    ordinary: frozenset[str],
+) -> list[Mention]:
+    """`found` and the model numbers written alone that neither it nor a known mention
+    (`known`: their starts, and them) holds, in text order."""
+    starts, mentions = known
+    named = [m.start for m in found]
+    codes = []
+    for match in _CODE.finditer(masked):
+        start, end = match.span()
+        code = match.group(0)
+        if (
+            code.lower() in ordinary
+            or _PERIOD_CODE.fullmatch(code)
+            or covered(starts, mentions, start, end)
+            or covered(named, found, start, end)
+        ):
+            continue
+        codes.append(Mention(code, UNLISTED_TYPE, start, end, code))
+    return sorted([*found, *codes], key=lambda m: m.start) if codes else found
 
 
 def lineage_names(numbered: Sequence[Mention], versioned: Sequence[Mention]) -> list[Mention]:
@@ -135,5 +171,10 @@ def covered(starts: Sequence[int], mentions: Sequence[Mention], start: int, end:
 
 
 def family(mention: Mention) -> str:
-    """The family word of an unlisted name ("Ascend" for "Ascend 910C")."""
-    return mention.entity.partition(" ")[0]
+    """The family word of an unlisted name ("Ascend" for "Ascend 910C"), or the capitals
+    of a model number written alone ("AI" for "AI250")."""
+    word, space, _ = mention.entity.partition(" ")
+    if space:
+        return word
+    letters = _CODE_FAMILY.match(word)
+    return letters.group(0) if letters else word

@@ -128,3 +128,28 @@ def test_a_known_name_is_no_versioned_name() -> None:
     text = "Qwen 3 di Alibaba."
     qwen = Mention("qwen", "model", 0, 6, "Qwen 3")
     assert versioned_names(text, (qwen,), frozenset()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a model number alone is a name, its capitals its family
+        ("The AI250, successor to the AI200, is due in 2027.", ["AI250", "AI200"]),
+        ("Il BR100 di Biren e il P800 di Kunlunxin.", ["BR100", "P800"]),
+        # one digit makes a standard or a formula, not a product; a period is none
+        ("HBM3 e DDR5 di Samsung; la CO2 di Enel; nel FY2025 e FY25.", []),
+        # inside a known or a family's name it is that name's
+        ("the Instinct MI355X and the MI325X", ["Instinct MI355X", "Instinct MI325X"]),
+        # glued to other words or figures it is no name
+        ("il modello GLM-4.5, il codice AB12-C e 3AB12", []),
+    ],
+)
+def test_a_model_number_alone_is_a_name(text: str, expected: list[str]) -> None:
+    ordinary = frozenset({"nel", "the", "il"})
+    found = lineage_names(unlisted_names(text, (), ordinary), versioned_names(text, (), ordinary))
+    assert [m.entity for m in found] == expected
+
+
+def test_a_model_number_alone_is_of_the_family_of_its_capitals() -> None:
+    ai250, ai200 = versioned_names("AI250 e AI200", (), frozenset())
+    assert family(ai250) == family(ai200) == "AI"
