@@ -817,8 +817,9 @@ class Extractor:
                 clause_start = read.clause(index, clause_start - 1, clause_start - 1)[0]
             # A year after the number counts only in its clause: "GPU acquistate prima della
             # stretta del 2023" dates the ban, not the GPUs.
+            years_end = _set_against(numbers, number_starts, number, clause_end)
             years = tuple(
-                year for at, year in in_sentence if year != number.value and at < clause_end
+                year for at, year in in_sentence if year != number.value and at < years_end
             )
             # A period, like a year, counts before the number or in its clause: "Nel secondo
             # trimestre, Nvidia ha incassato 46,7 miliardi".
@@ -1106,6 +1107,24 @@ def _product_key(masked: str, mention: Mention, in_sentence: Sequence[Mention]) 
         written += tier.group(0)
     version = _VERSION.search(_NAME_NOISE.sub("", written.lower()))
     return f"{mention.entity} {version.group(0)}" if version else mention.entity
+
+
+def _set_against(
+    numbers: Sequence[NumberMatch], starts: Sequence[int], number: NumberMatch, end: int
+) -> int:
+    """Where the words that may date `number` end in its clause (which ends at `end`): at
+    a later figure it is set against, which a year after it dates instead ("rose to $44.3
+    billion from $38.96 billion in fiscal 2024", "a 398,27 miliardi, contro i 247,85
+    miliardi del 2024"): one in the same unit, or with none written, of the same order of
+    magnitude."""
+    for later in numbers[bisect.bisect_right(starts, number.start) :]:
+        if later.start >= end:
+            break
+        if later.signed or later.unit not in (number.unit, None):
+            continue
+        if later.unit is not None or (number.value and 0.1 <= later.value / number.value <= 10):
+            return later.start
+    return end
 
 
 def _against_a_quarter(

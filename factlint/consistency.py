@@ -194,9 +194,10 @@ def quantity_key(
         return None
     year: int | str | None = quantity.years[0] if quantity.years else None
     periods = canonical(quantity.periods)
-    # "Nell'intero esercizio 2025" is 2025, as "in fiscal 2025" is.
-    if year is not None and "year" in periods:
-        periods = tuple(period for period in periods if period != "year")
+    # "Nell'intero esercizio 2025" is 2025, as "in fiscal 2025" is, and so is the year
+    # the text says it ended ("l'esercizio 2025, chiuso il 28 settembre").
+    if year is not None:
+        periods = tuple(period for period in periods if not _a_year(period))
     if year is None and periods and date is not None:
         year, periods = _dated(periods, date, reported)
     return (
@@ -209,6 +210,12 @@ def quantity_key(
         year,
         periods,
     )
+
+
+def _a_year(period: str) -> bool:
+    """Whether a period is a year, whenever it ends ("year", "year-to-09")."""
+    end = period_end(period)
+    return period == "year" or (end is not None and end[0] == "year")
 
 
 # Periods that say how a figure is counted, not what time it covers: "daily active users

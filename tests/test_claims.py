@@ -1507,3 +1507,34 @@ def test_a_market_share_named_before_its_figure(
     linter, lang: str, text: str, number: str, concepts: set[str]
 ) -> None:
     assert quantity_in(linter, text, lang, number).concepts == concepts
+
+
+# (language, sentence, the number, its years): a year after a figure set against this one
+# dates that figure
+YEARS_OF_FIGURES_SET_AGAINST = [
+    (
+        "en",
+        "Qualcomm's revenue for fiscal 2025 rose to $44.3 billion from $38.96 billion in "
+        "fiscal 2024.",
+        "$44.3",
+        (2025,),
+    ),
+    (
+        "it",
+        "L'utile netto è salito a 398,27 miliardi di dollari taiwanesi, contro i 247,85 "
+        "miliardi del 2024.",
+        "398,27",
+        (),
+    ),
+    # a count of another order of magnitude is no figure set against it
+    ("en", "BYD sold 1.1 million vehicles across 12 markets in 2025.", "1.1", (2025,)),
+    # a year after the figure itself still dates it
+    ("en", "Qualcomm's revenue rose to $44.3 billion in fiscal 2025.", "$44.3", (2025,)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "years"), YEARS_OF_FIGURES_SET_AGAINST)
+def test_a_year_after_a_figure_set_against_dates_that_figure(
+    linter, lang: str, text: str, number: str, years: tuple[int, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).years == years

@@ -180,6 +180,14 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "The U.S. government will receive 374 million newly issued Intel shares.",
             "en",
         ),
+        # a fiscal year named with the day it ended, and a sum set against last year's
+        (
+            "Nell'intero esercizio 2025, chiuso il 28 settembre, i ricavi di Qualcomm sono "
+            "stati pari a 38,4 miliardi di dollari, in crescita del 14%.",
+            "Qualcomm's revenue for fiscal 2025, which ended Sept. 28, rose 14% to $44.3 "
+            "billion from $38.96 billion in fiscal 2024.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
