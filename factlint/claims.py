@@ -403,6 +403,9 @@ class _LanguageTools:
     # A phrase that stands for a company, ending right before a reporting cue ("the
     # Shanghai-based company said") and starting right after one ("secondo la società").
     cited_anaphor: tuple[re.Pattern[str], re.Pattern[str]] | None
+    # Where a company discloses its own figures ("in a filing", "comunicato alla Borsa"):
+    # a figure reported so is cited from the company it is of.
+    disclosures: re.Pattern[str] | None
     # Words between shares or a stake and the company they are in ("of", "in", "di").
     held_in: re.Pattern[str] | None
     # Words between an investment and the company it goes into ("in"), or comes from
@@ -535,6 +538,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         # An apposition opens with an article: ", a measure of contracted revenue,".
         relatives=_cue_regex([*data.get("relatives", ()), *articles], compile),
         cited_anaphor=_cited_anaphor(data.get("anaphors", ()), articles, compile),
+        disclosures=_cue_regex(data.get("disclosures", ()), compile),
         held_in=_company_cue(data.get("held_in", ()), articles, compile),
         invested_in=_company_cue(data.get("invested_in", ()), articles, compile),
         invested_from=_company_cue(data.get("invested_from", ()), articles, compile),
@@ -1858,6 +1862,7 @@ class _AssertionReader:
         self.lowered = lowered
         self.sentences = sentences
         self._cited = tools.cited_anaphor
+        self._disclosures = tools.disclosures
         self._relatives = tools.relatives
         hits: dict[str, list[tuple[int, int]]] = {}
         if tools.cue_automaton is not None:
@@ -1909,14 +1914,13 @@ class _AssertionReader:
         said", "secondo Alibaba"), or before an aside that ends at the cue ("Tesla,
         which had two weak quarters, said"); or the company the figure is of (`subject`),
         when the cue cites it by a phrase that stands for it ("ha comunicato la
-        società"). None when the sentence cites no company."""
+        società") or the sentence names where it disclosed the figure ("secondo quanto
+        comunicato alla Borsa di Shenzhen"). None when the sentence cites no company."""
         start, end = self.sentences[index]
         starts, ends = self._cues[Assertion.REPORTED]
         owners = [m for m in named if m.type in OWNER_TYPES]
         # The company of "minimax m2" (a model named after it) is "minimax".
         company = subject[0].partition(" ")[0] if len(subject) == 1 else None
-        if company not in {m.entity for m in owners}:
-            company = None
         at = bisect.bisect_left(starts, start)
         while at < len(starts) and starts[at] < end:
             for mention in owners:
@@ -1929,6 +1933,12 @@ class _AssertionReader:
             if company is not None and self._cites_anaphor(starts[at], ends[at]):
                 return company
             at += 1
+        if (
+            company is not None
+            and self._disclosures is not None
+            and self._disclosures.search(self.lowered, start, end) is not None
+        ):
+            return company
         return None
 
     def _aside_between(self, name_end: int, cue_start: int) -> bool:

@@ -360,13 +360,25 @@ def join_soft_breaks(masked: str) -> str:
     return "".join(pieces)
 
 
+# What opens a line before its prose: a list item's marker ("- ", "2. "), a quote's.
+_LINE_MARKER = re.compile(r"\s*(?:(?:[-*+•–]|\d{1,9}[.)])[ \t]+|(?:>[ \t]*)+)")
+
+
+def _prose_start(masked: str, start: int, end: int) -> int:
+    """Where the prose of a sentence that starts at `start` starts: after the marker of
+    the list item or quote it opens, so that it opens with its first word ("- Revenue
+    rose 10%" opens with "Revenue")."""
+    marker = _LINE_MARKER.match(masked, start, end)
+    return start if marker is None else marker.end()
+
+
 def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Sentence spans of the masked text.
 
     A period after a known abbreviation ("S.p.A.", "art.", "mld.") or an initial does not end
     a sentence, nor does one followed by a lowercase word. A line break ends a sentence unless
     the text is hard-wrapped, or the next line continues it in lowercase; a blank line, a
-    heading, a list item or a table row always starts a new one.
+    heading, a list item or a table row always starts a new one, after its marker.
     """
     wrapped = _is_hard_wrapped(masked)
     spans: list[tuple[int, int]] = []
@@ -380,7 +392,7 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
                 # A blank line follows the first break: it ends a sentence. The breaks of
                 # the blank lines end empty ones; the last of them is read as any break is.
                 if _CONTENT.search(masked, start, blank):
-                    spans.append((start, blank))
+                    spans.append((_prose_start(masked, start, blank), blank))
                 start = end - (2 if masked[end - 2 : end] == "\r\n" else 1)
                 while masked[start - 1] in " \t":
                     start -= 1
@@ -397,9 +409,12 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
             word = word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
+            # The number of a numbered list's item ("2. Secondo punto") ends nothing.
+            if word.isdigit() and not masked[start : first - len(word)].strip():
+                continue
         if _CONTENT.search(masked, start, end):
-            spans.append((start, end))
+            spans.append((_prose_start(masked, start, end), end))
         start = end
     if start < length and _CONTENT.search(masked, start, length):
-        spans.append((start, length))
+        spans.append((_prose_start(masked, start, length), length))
     return spans

@@ -1203,6 +1203,31 @@ SOURCES = [
     ),
     # a phrase for a company is no company when the figure is of none
     ("en", "Revenue rose to $5 billion, the company said.", "$5", None),
+    # ... and the company named before is, in wire copy, when the figure is its own
+    (
+        "en",
+        "BYD posted a 33% drop in profit. Net profit fell to 7.82 billion yuan in the "
+        "July-September quarter, the company said in a filing.",
+        "7.82",
+        "byd",
+    ),
+    # where a company discloses its figures cites that company
+    (
+        "it",
+        "BYD ha chiuso il trimestre con un utile netto di 9,1 miliardi di yuan, secondo quanto "
+        "comunicato alla Borsa di Shenzhen.",
+        "9,1",
+        "byd",
+    ),
+    (
+        "en",
+        "BYD's net profit fell to 7.82 billion yuan, according to a filing to the Shenzhen "
+        "exchange.",
+        "7.82",
+        "byd",
+    ),
+    # an analyst's note is no disclosure
+    ("en", "BYD's net profit fell to 7.82 billion yuan, analysts said in a note.", "7.82", None),
 ]
 
 

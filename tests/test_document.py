@@ -137,6 +137,13 @@ def test_sentences(text: str, expected: int) -> None:
         ("Il 5% delle GPU. e non altro. Fine.", ["Il 5% delle GPU. e non altro.", " Fine."]),
         ("Vale 3.5 miliardi. Poi.", ["Vale 3.5 miliardi.", " Poi."]),
         ("Davvero?! Sì… «Certo.» Fine", ["Davvero?!", " Sì…", " «Certo.»", " Fine"]),
+        # a list item or a quote opens with its first word, not its marker
+        (
+            "Conti:\n- I ricavi salgono.\n- L'utile cala.",
+            ["Conti:\n", "I ricavi salgono.", "L'utile cala."],
+        ),
+        ("1. Primo punto.\n2. Secondo punto.", ["Primo punto.", "Secondo punto."]),
+        ("> «Cresceremo», ha detto.\n> Poi.", ["«Cresceremo», ha detto.", "Poi."]),
     ],
 )
 def test_sentence_spans(text: str, expected: list[str]) -> None:
