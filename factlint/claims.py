@@ -282,10 +282,13 @@ class _Concepts:
             return set()
         return {self.meaning[phrase_key(m.group(0))] for m in pattern.finditer(text)}
 
-    def told_by_verb(self, lowered: str, start: int, money: bool) -> set[str]:
-        """The concept the verb right before a number at `start` names, if one does."""
+    def told_by_verb(self, lowered: str, start: int, money: bool, named: bool) -> set[str]:
+        """The concept the verb right before a number at `start` names, if one does. What
+        the words of the number and its clause name comes first (`named`): "sold 32.1
+        million Nvidia shares" are shares, not sales; a sum of money raised is always
+        funding, whatever else it is ("raised $18 billion in a bond sale")."""
         found = set()
-        for pattern in (self.verbs, self.money_verbs if money else None):
+        for pattern in (None if named else self.verbs, self.money_verbs if money else None):
             verb = None if pattern is None else pattern.search(lowered, max(0, start - 40), start)
             if verb is not None:
                 found.add(self.meaning[phrase_key(verb.group(1))])
@@ -870,7 +873,10 @@ class Extractor:
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
             found_concepts |= concepts.told_by_verb(
-                lowered, number.start, number.unit in tools.numbers.currency_codes
+                lowered,
+                number.start,
+                number.unit in tools.numbers.currency_codes,
+                bool(found_concepts),
             )
             # What a sum of money is earned or spent in is named anywhere in its clause:
             # "data-centre revenue rose to $41.1 billion" is not the company's revenue. Not

@@ -1429,6 +1429,11 @@ COUNTED_BY_VERB = [
     ("it", "Il nuovo Suv YU7 ha raccolto 240.000 ordini in 18 ore.", "240.000", {"orders"}),
     # a verb further back says nothing of the number
     ("en", "Xiaomi delivered on its promise of 81,302 vehicles.", "81,302", set()),
+    ("en", "BYD sold 1.11 million vehicles in the quarter.", "1.11", {"sales"}),
+    ("it", "Nel terzo trimestre BYD ha venduto 958.000 veicoli.", "958.000", {"sales"}),
+    # what the number's own words count comes first
+    ("en", "SoftBank sold 32.1 million Nvidia shares.", "32.1", {"share"}),
+    ("en", "Tesla delivered 12.5 GWh of energy storage products.", "12.5", {"storage"}),
 ]
 
 
