@@ -25,6 +25,7 @@ CROSS_I = Path(__file__).parent / "fixtures" / "cross-i"
 CROSS_J = Path(__file__).parent / "fixtures" / "cross-j"
 CROSS_K = Path(__file__).parent / "fixtures" / "cross-k"
 CROSS_L = Path(__file__).parent / "fixtures" / "cross-l"
+CROSS_M = Path(__file__).parent / "fixtures" / "cross-m"
 
 # Planted errors written in constructions factlint does not model yet. Listed so that the
 # test fails both when another error is missed and when one of these starts being found.
@@ -264,6 +265,28 @@ KNOWN_CROSS_L_MISSES = {
     ("tesla-q3-deliveries.en.md", 18, "consistency.attribution"),
 }
 
+KNOWN_CROSS_M_MISSES = {
+    # a figure in the third list item under a heading naming the company: the heading is
+    # further back than the sentences a figure's company is carried from
+    ("byd-margini-estero.it.md", 16, "consistency.figure"),
+    ("byd-q3-profit.en.md", 14, "consistency.figure"),
+    # a division no rule declares, named by its capitals with an apposition ("QCT, the
+    # chip division, posted revenue of"; "di cui ... generati dalla divisione dei chip QCT")
+    ("qualcomm-ai200-data-centres.en.md", 30, "consistency.figure"),
+    # a month is no period factlint reads ("Il mese scorso", "in October")
+    ("xpeng-conti-consegne.it.md", 16, "consistency.figure"),
+    ("xpeng-q3-results.en.md", 16, "consistency.figure"),
+    # a period named in a later clause joined by "and that" ("revenue was about 17.4
+    # billion yuan and that it expected to break even in the fourth quarter") is taken
+    # for the figure's too
+    ("xpeng-robotaxi-humanoid.en.md", 14, "consistency.figure"),
+}
+
+# The English majority side of a 2-vs-1 ("Moore Threads sold 70 million shares in the
+# offering") names no company the shares are in, so the two Italian sides are compared
+# alone, and the majority one (rightly) disagrees with the outlier on its own.
+KNOWN_CROSS_M_EXTRA = {("moore-threads-borsa-shanghai.it.md", 13, "consistency.figure")}
+
 
 @pytest.mark.parametrize(
     ("corpus", "known", "extra"),
@@ -280,6 +303,7 @@ KNOWN_CROSS_L_MISSES = {
         (CROSS_J, KNOWN_CROSS_J_MISSES, KNOWN_CROSS_J_EXTRA),
         (CROSS_K, KNOWN_CROSS_K_MISSES, set()),
         (CROSS_L, KNOWN_CROSS_L_MISSES, set()),
+        (CROSS_M, KNOWN_CROSS_M_MISSES, KNOWN_CROSS_M_EXTRA),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
@@ -308,6 +332,7 @@ def test_cross_article_corpora_plant_both_kinds() -> None:
             CROSS_J,
             CROSS_K,
             CROSS_L,
+            CROSS_M,
         )
         for path in corpus.glob("*.md")
         for _, _, rule in expected_findings(path)
