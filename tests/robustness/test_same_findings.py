@@ -71,7 +71,10 @@ def _findings(linter: Linter, folder: Path) -> list[tuple[str, str, str]]:
     )
 
 
-def _same_findings(linter: Linter, folder: Path, rewrite: Callable[[str], str]) -> None:
+def _both_ways(
+    linter: Linter, folder: Path, rewrite: Callable[[str], str]
+) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
+    """The findings of the fixture corpora as they are, and rewritten by `rewrite`."""
     flat, rewritten = folder / "flat", folder / "rewritten"
     for corpus in CORPORA:
         for path in sorted((FIXTURES / corpus).glob("*.md")):
@@ -80,16 +83,16 @@ def _same_findings(linter: Linter, folder: Path, rewrite: Callable[[str], str]) 
             for at, body in ((flat, text), (rewritten, rewrite(text))):
                 at.mkdir(exist_ok=True)
                 (at / name).write_bytes(body.encode("utf-8"))
-    expected = _findings(linter, flat)
-    assert len(expected) > 150
-    assert _findings(linter, rewritten) == expected
+    return _findings(linter, flat), _findings(linter, rewritten)
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120])
 def test_wrapped_articles_give_the_same_findings(
     linter: Linter, tmp_path: Path, width: int
 ) -> None:
-    _same_findings(linter, tmp_path, lambda text: _wrap(text, width))
+    expected, found = _both_ways(linter, tmp_path, lambda text: _wrap(text, width))
+    assert len(expected) > 150
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -100,4 +103,6 @@ def test_wrapped_articles_give_the_same_findings(
 def test_articles_typed_another_way_give_the_same_findings(
     linter: Linter, tmp_path: Path, rewrite: Callable[[str], str]
 ) -> None:
-    _same_findings(linter, tmp_path, rewrite)
+    expected, found = _both_ways(linter, tmp_path, rewrite)
+    assert len(expected) > 150
+    assert found == expected
