@@ -35,7 +35,13 @@ from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phr
 from factlint.relations import ROLES, RelationMatcher, Template
 from factlint.topics import TopicWords, opens_with_concept, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
-from factlint.unlisted import family, lineage_names, unlisted_names, versioned_names
+from factlint.unlisted import (
+    PERIOD_CODE,
+    family,
+    lineage_names,
+    unlisted_names,
+    versioned_names,
+)
 
 OWNER_TYPES = frozenset({"company", "organization"})
 PRODUCT_TYPES = frozenset({"model", "product", "chip", "service"})
@@ -99,8 +105,6 @@ _UNIT = re.compile(r"(?: [A-Z][a-z]+(?![\w'’.]))+")
 _MAKER_MODEL = re.compile(
     r"(?:-([A-Z]{0,3}\d+[A-Za-z]{0,3})| ([A-Z]{1,3}\d+[A-Za-z]{0,3}))(?![\w.,]\w|\w|-\w)"
 )
-# Periods written as codes ("Tencent Q2 revenue", "Xiaomi H1"), not models.
-_PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{2,4}|9M)")
 _JOINERS = frozenset({"e", "ed", "and", "o", "or"})
 # "Alibaba-backed Moonshot AI": a name used as an adjective takes no part in relations.
 _COMPOUND_MODIFIER = re.compile(r"-[^\W\d_]*[a-z][^\W\d_]*\b")
@@ -1098,7 +1102,7 @@ def _owner_key(
     The revenue of a division is not the company's, nor are the parameters of a model
     named after it ("minimax m2" for "MiniMax-M2")."""
     model = _MAKER_MODEL.match(masked, mention.end)
-    if model is not None and not _PERIOD_CODE.fullmatch(code := model.group(1) or model.group(2)):
+    if model is not None and not PERIOD_CODE.fullmatch(code := model.group(1) or model.group(2)):
         return f"{mention.entity} {code.lower()}"
     unit = _UNIT.match(masked, mention.end)
     if unit is None or any(mention.end < m.start < unit.end() for m in in_sentence):

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from factlint.errors import Problem
@@ -312,13 +312,14 @@ def _is_hard_wrapped(masked: str) -> bool:
     return inner >= 2 and 2 * open_ended >= inner
 
 
-def _continues(masked: str, end: int, wrapped: bool) -> bool:
+def _continues(masked: str, end: int, wrapped: Callable[[], bool]) -> bool:
     """Whether the line that starts at `end` goes on with the sentence of the line before:
-    it starts no block and the text is hard-wrapped, or it opens in lowercase or a digit."""
+    it starts no block, and it opens in lowercase or a digit or the text is hard-wrapped
+    (`wrapped`, asked only then: most breaks are told without reading every line)."""
     if _starts_block(masked, end):
         return False
     following = masked[end : end + 1]
-    return wrapped or following.islower() or following.isdigit()
+    return following.islower() or following.isdigit() or wrapped()
 
 
 # A line break after a line that is not empty, before one that may go on with its
@@ -336,7 +337,7 @@ def join_soft_breaks(masked: str) -> str:
     line ("oltre\n110 miliardi") then reads as one. The length is kept."""
     pieces: list[str] = []
     last = 0
-    wrapped: bool | None = None  # worked out only for a text that needs it
+    wrapped = cache(lambda: _is_hard_wrapped(masked))
     candidates = _SOFT_CANDIDATE_CR if "\r" in masked else _SOFT_CANDIDATE
     for match in candidates.finditer(masked):
         start, end = match.span()
@@ -346,10 +347,7 @@ def join_soft_breaks(masked: str) -> str:
             content -= 1
         if not content or masked[content - 1] in "\r\n":
             continue
-        following = masked[end : end + 1]
-        if wrapped is None and not (following.islower() or following.isdigit()):
-            wrapped = _is_hard_wrapped(masked)
-        if not _continues(masked, end, bool(wrapped)):
+        if not _continues(masked, end, wrapped):
             continue
         pieces.append(masked[last:start])
         pieces.append(" " * (end - start))
@@ -380,7 +378,7 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
     the text is hard-wrapped, or the next line continues it in lowercase; a blank line, a
     heading, a list item or a table row always starts a new one, after its marker.
     """
-    wrapped = _is_hard_wrapped(masked)
+    wrapped = cache(lambda: _is_hard_wrapped(masked))
     spans: list[tuple[int, int]] = []
     start = 0
     length = len(masked)

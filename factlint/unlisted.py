@@ -59,8 +59,8 @@ _CAPS_LED = re.compile(
 _CODE = re.compile(
     r"[A-Z](?<![\w\-.][A-Z])(?:[A-Z]{1,3}\d{2,5}|\d{3,5})[A-Z]{0,3}(?![\w.,]\w|\w|-\w)"
 )
-# Periods written as codes ("FY2025", "FY25") are no products.
-_PERIOD_CODE = re.compile(r"(?:FY|CY)\d+")
+# Periods written as codes ("Q2", "H1", "FY2025", "9M") are no products.
+PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|(?:FY|CY)\d{2,4}|9M)")
 _CODE_FAMILY = re.compile(r"[A-Z]+")
 
 
@@ -107,7 +107,8 @@ def versioned_names(
     """Every name no rule lists that carries a version number ("Step 3", "Pangu 5.5",
     "iPhone 17", "MTT S4000"), in text order; its entity is the name with a space before
     the version ("Step-3" is "Step 3"). A word in `ordinary` (lowercased) names nothing:
-    "Oltre 3" is no product, nor "GPU B30A" a family's, nor is a year ("Vision 2030")."""
+    "Oltre 3" is no product, nor "GPU B30A" a family's, nor is a year ("Vision 2030").
+    Model numbers written alone ("AI250", "BR100") are among them, as themselves."""
     starts = [m.start for m in mentions]
     found = []
     spans = [(m.start(), m.end(), *m.groups()) for m in _VERSIONED.finditer(masked)]
@@ -144,7 +145,7 @@ def _with_codes(
         code = match.group(0)
         if (
             code.lower() in ordinary
-            or _PERIOD_CODE.fullmatch(code)
+            or PERIOD_CODE.fullmatch(code)
             or covered(starts, mentions, start, end)
             or covered(named, found, start, end)
         ):
