@@ -37,10 +37,12 @@ from factlint.entities import Entity
 from factlint.findings import Finding, Related, Severity
 from factlint.numbers import Interval
 from factlint.periods import (
+    LAST_MONTH,
     NUMBERED_HALVES,
     NUMBERED_QUARTERS,
     canonical,
     is_quarter,
+    month_of,
     period_end,
 )
 
@@ -233,7 +235,8 @@ def _dated(
     "nel trimestre" and "in the April-June quarter" of two August articles are one
     quarter. Halves likewise ("nel semestre" of an August article is its first half),
     and nine months are the last ended by then. A period to a month ("quarter-to-08") is
-    the last one to end in that month by then; in an article that names the quarter it
+    the last one to end in that month by then, a month ("in October") the last such
+    month, and "last month" the one before the date's; in an article that names the quarter it
     reports on so (`reported`: "the quarter ended Aug. 28"), "the quarter" is that one.
     Other periods are of the date's quarter. A rate beside a period is dated by that
     period ("utenti attivi giornalieri nel trimestre")."""
@@ -250,6 +253,12 @@ def _dated(
     end = period_end(period)
     if end is not None:
         return (year if end[1] <= int(month) else year - 1), periods
+    named_month = month_of(period)
+    if named_month is not None:
+        return (year if named_month <= int(month) else year - 1), periods
+    if period == LAST_MONTH:
+        previous = int(month) - 1 or 12
+        return (year if previous < int(month) else year - 1), (f"month-{previous:02d}",)
     if period == "quarter" and reported is not None:
         return _dated(canonical((reported,)), date)
     if period == "quarter":

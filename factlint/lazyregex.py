@@ -22,6 +22,36 @@ def longest_first(phrases: Iterable[str]) -> list[str]:
     return sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
 
 
+def trie_source(
+    phrases: Iterable[str], atom: Callable[[str], str] = re.escape, *, reverse: bool = False
+) -> str:
+    """A regex source matching any of `phrases`, the longest that fits first, as a
+    longest-first alternation does; `atom` spells each character, and `reverse` spells
+    every phrase backwards (for matching against reversed text). Empty for no phrases.
+
+    Phrases that share a beginning share its branch ("first (?:half|quarter)"): `re`
+    tries an alternation branch by branch at every position, so one of whole phrases
+    costs about three times as much."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase[::-1] if reverse else phrase:
+            node = node.setdefault(atom(char), {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # a greedy optional tail makes the longer phrase win, backtracking to the shorter
+    return f"(?:{body})?" if "" in node else body
+
+
 class LazyPattern:
     """A regex compiled the first time `pattern` is asked for."""
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factlint.errors import FactlintError
-from factlint.lazyregex import Compile, LazyPattern, longest_first
+from factlint.lazyregex import Compile, LazyPattern, longest_first, trie_source
 
 QUALIFIERS = ("over", "at_least", "up_to", "under", "about", "between")
 """Canonical qualifier names, as found in `NumberMatch.qualifier`."""
@@ -1014,31 +1014,11 @@ def _atom(ch: str) -> str:
 
 
 def _alternation(phrases: Iterable[str], *, reverse: bool = False) -> str:
-    """A regex matching any of the phrases, longest first.
-
-    Built as a trie, so that the engine tests one branch per first character rather
-    than one per phrase; `reverse` spells every phrase backwards, for matching against
-    reversed text. Matches nothing when there are no phrases.
-    """
-    trie: dict[str, dict] = {}
-    for phrase in phrases:
-        chars = " ".join(phrase.split())
-        if not chars:
-            continue
-        node = trie
-        for ch in chars[::-1] if reverse else chars:
-            node = node.setdefault(_atom(ch), {})
-        node[""] = {}
-    return _emit(trie) if trie else "(?!)"
-
-
-def _emit(node: dict[str, dict]) -> str:
-    branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    # a greedy optional tail makes the longer phrase win, backtracking to the shorter
-    return f"(?:{body})?" if "" in node else body
+    """A regex matching any of the phrases, longest first, as a trie (`trie_source`);
+    `reverse` spells every phrase backwards, for matching against reversed text. Matches
+    nothing when there are no phrases."""
+    spaced = (" ".join(phrase.split()) for phrase in phrases)
+    return trie_source(spaced, _atom, reverse=reverse) or "(?!)"
 
 
 def _prefixes(*groups: Iterable[str], capitalise: bool = True) -> str:

@@ -38,6 +38,13 @@ _END_REACH = 32
 # date for no period).
 _GAP = re.compile(r"(?:[^\W\d]|[\s,'’-]|(?<!\d)(?:19|20)\d\d(?!\d))*")
 _ENDED = re.compile(r"(?P<span>[a-z-]+)-to-(?P<month>\d\d)")
+# A month a figure is for ("in October", "a ottobre") is "month-10"; "last month" is the
+# month before the article's date.
+_MONTH = re.compile(r"month-(?P<month>\d\d)")
+LAST_MONTH = "last-month"
+# A day right after a month makes it a date, not a period ("in October 5").
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?!\d)")
+_WORD_BEFORE = re.compile(r"[^\W\d]+(?:['’])?\s+$")
 
 
 # Quarters named by their number ("second quarter", "April-June").
@@ -67,21 +74,68 @@ class PeriodWords:
     # written: "May" is a month, "may" not.
     ends: re.Pattern[str] | None
     months: Mapping[str, int]
+    # The words before a month's cue that make it no period ("fino a ottobre", "starting
+    # in October"); a month name there makes a range ("da luglio a settembre").
+    not_after: frozenset[str] = frozenset()
+    # The months the language writes with a capital ("May"), lower-cased.
+    capitalised: frozenset[str] = frozenset()
 
     def find(self, masked: str, lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, period) of every period phrase in [start, end) of a text (`masked`,
         and `lowered`, its lower case). A phrase followed by the day its period ended
-        reaches to that date, and its period is "<span>-to-<month>" ("quarter-to-07")."""
+        reaches to that date, and its period is "<span>-to-<month>" ("quarter-to-07"); a
+        month's cue and name ("in October") are "month-10"."""
         if self.pattern is None:
             return []
-        found = [
-            (m.start(), m.end(), self.meaning[phrase_key(m.group(0))])
-            for m in self.pattern.finditer(lowered, start, end)
-        ]
+        found: list[tuple[int, int, str]] = []
+        months: list[re.Match[str]] = []
+        for m in self.pattern.finditer(lowered, start, end):
+            if self.by_month and m.start("month") >= 0:
+                months.append(m)
+            else:
+                found.append((m.start(), m.end(), self.meaning[phrase_key(m.group(0))]))
+        if months:
+            # A month that opens a phrase ("in January-March", "in January to March") is
+            # that phrase's.
+            opening = {phrase_start for phrase_start, _, _ in found}
+            found.extend(
+                (m.start(), m.end("month"), f"month-{self.months[m.group('month')]:02d}")
+                for m in months
+                if m.start("month") not in opening and self._names_month(masked, lowered, m)
+            )
+            found.sort()
         if self.ends is not None and any(label in SPANS for _, _, label in found):
             for date in self.ends.finditer(masked, start, end):
+                # "Il trimestre chiuso a settembre": the month ends the quarter.
+                found = [
+                    phrase
+                    for phrase in found
+                    if phrase[1] <= date.start()
+                    or date.end() <= phrase[0]
+                    or not _MONTH.fullmatch(phrase[2])
+                ]
                 self._end(found, masked, date)
         return found
+
+    @property
+    def by_month(self) -> bool:
+        """Whether `pattern` finds months' cues too (see `month_source`)."""
+        return self.pattern is not None and "month" in self.pattern.groupindex
+
+    def _names_month(self, masked: str, lowered: str, cue: re.Match[str]) -> bool:
+        """Whether a cue and a month ("in October") name the month a figure is for: the
+        month written as the language writes it ("in may" is no month), not a date's ("in
+        October 5"), nor after a word that makes it a limit or a range."""
+        start, end = cue.start(), cue.end("month")
+        if cue.group("month") in self.capitalised and not masked[cue.start("month")].isupper():
+            return False
+        if _DAY_AFTER.match(masked, end):
+            return False
+        before = _WORD_BEFORE.search(lowered, max(0, start - 24), start)
+        if before is None:
+            return True
+        word = before.group(0).strip().rstrip("'’")
+        return word not in self.not_after and word not in self.months
 
     def _end(self, found: list[tuple[int, int, str]], masked: str, date: re.Match[str]) -> None:
         """Give the period phrase right before `date` the month it ended in. A year
@@ -148,16 +202,53 @@ def period_words(
     data: Mapping[str, Any],
     compile: Compile,
 ) -> PeriodWords:
-    """A language's period words: `pattern` finds its period phrases, `meaning` labels
-    them, and `data` (the language file) gives the cues before an end date
-    (`period_ends`), the month names (`numbers.months`, see `month_numbers`) and the
-    ordinal marks after a day (`numbers.ordinals`)."""
+    """A language's period words: `pattern` finds its period phrases (and the cues of
+    `month_source`), `meaning` labels them, and `data` (the language file) gives the cues
+    before an end date (`period_ends`), the month names (`numbers.months`, see
+    `month_numbers`), the ordinal marks after a day (`numbers.ordinals`) and the words
+    that make a month after them no period (`month_not_after`)."""
     numbers = data.get("numbers") or {}
     months = month_numbers(numbers)
     cues = [str(cue) for cue in _listed(data.get("period_ends"))]
     ordinals = [str(mark) for mark in _listed(numbers.get("ordinals"))]
     ends = compile(_end_source(cues, months, ordinals)) if cues and months else None
-    return PeriodWords(pattern, meaning, ends, {name.lower(): n for name, n in months.items()})
+    return PeriodWords(
+        pattern,
+        meaning,
+        ends,
+        {name.lower(): n for name, n in months.items()},
+        frozenset(phrase_key(str(word)) for word in _listed(data.get("month_not_after"))),
+        frozenset(name.lower() for name in months if name[:1].isupper()),
+    )
+
+
+def month_source(data: Mapping[str, Any]) -> str | None:
+    """The source of a regex for the cues before a month's name that make it the month
+    a figure is for ("in October", "a ottobre"): a cue of the language file's
+    `month_cues`, then the month's full name (the first of `numbers.months`) ahead, as
+    group "month". The name stays unmatched: it may open a period ("in January-March")."""
+    cues = [phrase_key(str(cue)) for cue in _listed(data.get("month_cues"))]
+    months = [
+        str(names[0]).lower()
+        for names in (data.get("numbers") or {}).get("months") or []
+        if isinstance(names, list | tuple) and names
+    ]
+    if not cues or len(months) != 12:
+        return None
+    spaced = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in longest_first(cues))
+    names = "|".join(map(re.escape, longest_first(months)))
+    return rf"(?:{spaced})(?=\s+(?P<month>{names})(?!\w))"
+
+
+def is_month(period: str) -> bool:
+    """Whether a period is one month, named or the last ("month-10", "last-month")."""
+    return period == LAST_MONTH or _MONTH.fullmatch(period) is not None
+
+
+def month_of(period: str) -> int | None:
+    """The month a "month-MM" period is for, or None for any other period."""
+    match = _MONTH.fullmatch(period)
+    return None if match is None else int(match.group("month"))
 
 
 def _listed(value: object) -> Iterable[object]:

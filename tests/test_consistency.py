@@ -557,6 +557,39 @@ def test_a_period_in_no_named_year_is_of_the_quarter_the_article_is_dated_in(
             ("2025-08-27", "2025-08-27"),
             False,
         ),
+        # a month's deliveries: "last month" of a November article is October
+        (
+            "Il mese scorso Xpeng ha consegnato 42.013 veicoli, un nuovo record.",
+            "The carmaker Xpeng delivered 36,400 vehicles in October.",
+            ("2025-11-17", "2025-11-18"),
+            True,
+        ),
+        # another month's, or a quarter's, are other figures
+        (
+            "A settembre Xpeng ha consegnato 41.581 veicoli.",
+            "Xpeng delivered 36,400 vehicles in October.",
+            ("2025-11-17", "2025-11-17"),
+            False,
+        ),
+        (
+            "Nel mese di ottobre Xpeng ha consegnato 42.013 veicoli.",
+            "Xpeng delivered 36,400 vehicles last month.",
+            ("2025-11-17", "2025-12-02"),
+            False,
+        ),
+        (
+            "A ottobre Xpeng ha consegnato 100.000 veicoli.",
+            "Xpeng delivered 116,007 vehicles in the third quarter.",
+            ("2025-11-17", "2025-11-17"),
+            False,
+        ),
+        # a level is the same figure whether or not the month is said
+        (
+            "I ricavi annualizzati di Anthropic hanno superato i 5 miliardi di dollari ad agosto.",
+            "Anthropic's run-rate revenue is now about $4 billion.",
+            ("2025-09-03", "2025-09-03"),
+            True,
+        ),
         # a whole year named by a number is that year; one named by no number is not a
         # quarter's
         (

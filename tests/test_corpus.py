@@ -273,9 +273,6 @@ KNOWN_CROSS_M_MISSES = {
     # a division no rule declares, named by its capitals with an apposition ("QCT, the
     # chip division, posted revenue of"; "di cui ... generati dalla divisione dei chip QCT")
     ("qualcomm-ai200-data-centres.en.md", 30, "consistency.figure"),
-    # a month is no period factlint reads ("Il mese scorso", "in October")
-    ("xpeng-conti-consegne.it.md", 16, "consistency.figure"),
-    ("xpeng-q3-results.en.md", 16, "consistency.figure"),
     # a period named in a later clause joined by "and that" ("revenue was about 17.4
     # billion yuan and that it expected to break even in the fourth quarter") is taken
     # for the figure's too

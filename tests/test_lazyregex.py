@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from factlint.lazyregex import LazyPattern, longest_first
+from factlint.lazyregex import LazyPattern, longest_first, trie_source
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,46 @@ def test_a_pattern_is_compiled_once_on_first_use_by_the_compiler_given() -> None
     assert lazy.pattern.search("ricavi per 27 miliardi") is not None
     assert lazy.pattern is lazy.pattern
     assert calls == [r"\d+ miliardi"]
+
+
+TRIE_PHRASES = [
+    "first half",
+    "first quarter",
+    "first nine months",
+    "first",
+    "nel trimestre",
+    "nel mese di",
+    "nell'esercizio",
+    "a",
+    "ad",
+    "a year earlier",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "revenue in the first nine months rose",
+        "the first half of the year",
+        "the first time",
+        "nel mese di ottobre e nel trimestre",
+        "ad agosto, a year earlier",
+        "nell'esercizio e a un anno",
+    ],
+)
+def test_a_trie_matches_what_a_longest_first_alternation_matches(text: str) -> None:
+    alternation = re.compile(
+        rf"(?<!\w)(?:{'|'.join(map(re.escape, longest_first(TRIE_PHRASES)))})(?!\w)"
+    )
+    trie = re.compile(rf"(?<!\w)(?:{trie_source(TRIE_PHRASES)})(?!\w)")
+    expected = [m.span() for m in alternation.finditer(text)]
+    assert expected
+    assert [m.span() for m in trie.finditer(text)] == expected
+
+
+def test_a_trie_shares_the_beginnings_of_phrases() -> None:
+    assert trie_source(["first half", "first quarter", "first"]) == (
+        r"first(?:\ (?:half|quarter))?"
+    )
+    assert trie_source(["ab", "a"], reverse=True) == "(?:a|ba)"
+    assert trie_source([]) == ""

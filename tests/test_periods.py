@@ -1,10 +1,11 @@
-"""Periods named by the day they ended: the period to that month, fiscal or calendar."""
+"""Periods named by the day they ended (the period to that month, fiscal or calendar), and
+months a figure is for."""
 
 from __future__ import annotations
 
 import pytest
 
-from factlint.periods import canonical, is_quarter, period_end
+from factlint.periods import canonical, is_month, is_quarter, month_of, period_end
 from tests.conftest import quantity_in
 
 # (language, sentence, the number, its periods)
@@ -160,3 +161,86 @@ def test_one_name_for_each_period(periods: tuple[str, ...], named: tuple[str, ..
 )
 def test_is_quarter(period: str, quarter: bool) -> None:
     assert is_quarter(period) is quarter
+
+
+# (language, sentence, the number, its periods)
+MONTHS = [
+    # a month's deliveries or sales, the month before or after the number
+    ("en", "The carmaker delivered 36,400 vehicles in October.", "36,400", ("month-10",)),
+    ("en", "In September, Nio delivered a record 34,749 vehicles.", "34,749", ("month-09",)),
+    (
+        "en",
+        "Foxconn's revenue for the month of October rose 11% to NT$894 billion.",
+        "NT$894",
+        ("month-10",),
+    ),
+    ("en", "BYD sold 441,706 vehicles last month.", "441,706", ("last-month",)),
+    ("it", "A ottobre Xpeng ha consegnato 42.013 veicoli.", "42.013", ("month-10",)),
+    ("it", "Le consegne di settembre sono state 41.581.", "41.581", ("month-09",)),
+    ("it", "Il mese scorso Nio ha consegnato 40.397 veicoli.", "40.397", ("last-month",)),
+    ("it", "Nel mese di agosto BYD ha venduto 373.626 veicoli.", "373.626", ("month-08",)),
+    # a month before, said of the number it follows
+    (
+        "en",
+        "Xpeng delivered 42,013 vehicles in October, up from 41,581 a month earlier.",
+        "41,581",
+        ("month-10", "month-ago"),
+    ),
+    # the months of a year to date
+    (
+        "en",
+        "Deliveries in the first ten months of the year reached 355,209.",
+        "355,209",
+        ("ytd-to-10",),
+    ),
+    ("it", "Nei primi dieci mesi le consegne sono state 355.209.", "355.209", ("ytd-to-10",)),
+    # a level at a moment, or a deal, is dated by its month, not split by it
+    (
+        "it",
+        "I ricavi annualizzati di Anthropic hanno superato i 5 miliardi di dollari ad agosto.",
+        "5",
+        (),
+    ),
+    ("en", "In September, Anthropic was valued at $183 billion.", "$183", ()),
+    # no month: a modal verb, a date, a limit, a range, the month a quarter ended in
+    ("en", "Sales in may rise to 40,000 vehicles.", "40,000", ()),
+    ("en", "On October 5 the company delivered 3,000 vehicles.", "3,000", ()),
+    ("en", "Starting in October, the plant will make 5,000 cars a week.", "5,000", ("week",)),
+    ("it", "Fino a ottobre Nio ha consegnato 250.000 veicoli.", "250.000", ()),
+    ("it", "Da luglio a settembre Nio ha consegnato 87.071 veicoli.", "87.071", ("q3",)),
+    (
+        "it",
+        "I ricavi del trimestre chiuso a settembre sono stati di 5 miliardi di euro.",
+        "5",
+        ("quarter-to-09",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "periods"), MONTHS)
+def test_a_month_a_figure_is_for(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert tuple(sorted(quantity_in(linter, text, lang, number).periods)) == periods
+
+
+def test_a_month_named_sentences_before_is_not_the_period_carried_on(linter) -> None:
+    text = (
+        "TSMC posted a 61% jump in second-quarter profit on Thursday. Revenue was above the "
+        "range of $28.4 billion to $29.2 billion it gave in April. Gross margin came in at 58.6%."
+    )
+    assert quantity_in(linter, text, "en", "58.6%").periods == ("q2",)
+
+
+@pytest.mark.parametrize(
+    ("period", "month", "one_month"),
+    [
+        ("month-10", 10, True),
+        ("last-month", None, True),
+        ("month-ago", None, False),
+        ("month", None, False),
+        ("ytd-to-10", None, False),
+    ],
+)
+def test_month_of(period: str, month: int | None, one_month: bool) -> None:
+    assert (month_of(period), is_month(period)) == (month, one_month)
