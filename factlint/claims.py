@@ -249,6 +249,12 @@ def _cue_source(phrases: Iterable[str], also: str | None = None) -> str | None:
     return rf"(?:{'|'.join(branches)})(?!\w)"
 
 
+def _opener_regex(phrases: Iterable[str], compile: Compile) -> re.Pattern[str] | None:
+    """A regex for the space before any of `phrases`, which open a clause."""
+    source = _cue_source(phrase_key(str(phrase)) for phrase in phrases)
+    return None if source is None else compile(rf"\s(?={source})")
+
+
 def _escaped(text: str) -> str:
     """Text as a regex that matches either apostrophe."""
     return re.escape(text).replace("'", "['’]")
@@ -441,6 +447,8 @@ class _LanguageTools:
     invested_in: re.Pattern[str] | None
     invested_from: re.Pattern[str] | None
     clause_links: frozenset[str]
+    # Words that open a new clause with no comma before them ("and that").
+    clause_openers: re.Pattern[str] | None
     cue_automaton: ahocorasick.Automaton | None
     abbreviations: frozenset[str]
     common_words: frozenset[str]
@@ -577,6 +585,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             rf"\s*(?:{_cue_source(articles) or '(?!)'}\s*)?$",
         ),
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
+        clause_openers=_opener_regex(data.get("clause_openers", ()), compile),
         cue_automaton=_cue_automaton(assertion),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
@@ -874,6 +883,13 @@ class Extractor:
                         and (
                             period not in _EARLIER
                             or _dates_number(read, index, (start, number), number_starts)
+                        )
+                        # A month before the number's clause is its period only where it
+                        # opens the sentence ("In September, Nio delivered"): elsewhere it
+                        # is when something else happened ("Licences were granted in
+                        # July, in an arrangement under which the U.S. will receive 15%").
+                        and (
+                            start >= clause_start or start <= sentence_start or not is_month(period)
                         )
                     }
                 )
@@ -1899,6 +1915,7 @@ class _AssertionReader:
         self._cited = tools.cited_anaphor
         self._disclosures = tools.disclosures
         self._relatives = tools.relatives
+        self._openers = tools.clause_openers
         hits: dict[str, list[tuple[int, int]]] = {}
         if tools.cue_automaton is not None:
             length = len(lowered)
@@ -2010,6 +2027,10 @@ class _AssertionReader:
         if breaks is None:
             start, end = self.sentences[index]
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.lowered, start, end)]
+            if self._openers is not None:
+                opened = [m.start() for m in self._openers.finditer(self.lowered, start, end)]
+                if opened:
+                    breaks = sorted(breaks + opened)
             self._clause_breaks[index] = breaks
         return breaks
 

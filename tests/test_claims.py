@@ -517,6 +517,19 @@ def test_compile_all_leaves_nothing_to_compile_in_workers(monkeypatch: pytest.Mo
             "Net income was $3 billion in the same quarter a year earlier.",
             ("year-ago-quarter",),
         ),
+        # a clause opened by "and that" is another statement, with its own period
+        (
+            "en",
+            "XPeng said that third-quarter revenue was about 17.4 billion yuan and that it "
+            "expected to break even in the fourth quarter.",
+            ("q3",),
+        ),
+        (
+            "it",
+            "Xpeng ha detto che i ricavi del terzo trimestre sono stati di 20 miliardi di yuan "
+            "e che il pareggio arriverà nel quarto trimestre.",
+            ("q3",),
+        ),
         # the quarters before, and a year to the last quarter, are not the quarter
         ("en", "SMIC's utilisation was 89.6% in the previous quarter.", ("previous-quarter",)),
         (

@@ -273,10 +273,6 @@ KNOWN_CROSS_M_MISSES = {
     # a division no rule declares, named by its capitals with an apposition ("QCT, the
     # chip division, posted revenue of"; "di cui ... generati dalla divisione dei chip QCT")
     ("qualcomm-ai200-data-centres.en.md", 30, "consistency.figure"),
-    # a period named in a later clause joined by "and that" ("revenue was about 17.4
-    # billion yuan and that it expected to break even in the fourth quarter") is taken
-    # for the figure's too
-    ("xpeng-robotaxi-humanoid.en.md", 14, "consistency.figure"),
 }
 
 # The English majority side of a 2-vs-1 ("Moore Threads sold 70 million shares in the

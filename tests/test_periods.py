@@ -184,7 +184,15 @@ MONTHS = [
         "en",
         "Xpeng delivered 42,013 vehicles in October, up from 41,581 a month earlier.",
         "41,581",
-        ("month-10", "month-ago"),
+        ("month-ago",),
+    ),
+    # a month in another clause is when something else happened
+    (
+        "en",
+        "Licences were granted in July, after Huang met Trump, in an arrangement under "
+        "which the U.S. government will receive 15% of the revenue from the sales.",
+        "15%",
+        (),
     ),
     # the months of a year to date
     (
