@@ -96,6 +96,9 @@ _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_
 # Not a comma or colon between digits: "55,9%" and "1,500" are numbers.
 # One character class first, so that `re` scans in C; the lookahead rarely runs.
 _CLAUSE_BREAK = re.compile(r"[,;:()—–](?!(?<=\d[,:])\d)")
+# A figure in brackets, as a conversion ("21.79 billion yuan ($3.06 billion) in the
+# July-September quarter"), is an aside that does not end the clause around it.
+_FIGURE_ASIDE = re.compile(r"\([^()\d]{0,24}\d[^()]{0,32}\)")
 # A product's version: from its first digit on ("Kimi K2" -> "2", "GLM-4.5" -> "4.5"),
 # spaces and hyphens aside, with the tier words and size codes glued after it ("-Air",
 # " Thinking", "-300B-A47B").
@@ -351,11 +354,14 @@ def _concepts(
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
         patterns[scope] = _labelled(words, meaning, compile)
-    # A verb names a concept only right before a number.
+    # A verb names a concept only right before a number, or before the words the
+    # language lists as standing between them ("delivered a record 40,397 vehicles").
+    between = _cue_source(phrase_key(str(w)) for w in data.get("between_verb_and_number") or ())
+    after = rf"\s+(?:{between}\s+)?$" if between else r"\s+$"
     for scope in ("verbs", "money_verbs"):
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
-        patterns[scope] = _labelled(words, meaning, compile, after=r"\s+$")
+        patterns[scope] = _labelled(words, meaning, compile, after=after)
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -889,7 +895,9 @@ class Extractor:
                         # is when something else happened ("Licences were granted in
                         # July, in an arrangement under which the U.S. will receive 15%").
                         and (
-                            start >= clause_start or start <= sentence_start or not is_month(period)
+                            start >= clause_start
+                            or not is_month(period)
+                            or not masked[sentence_start:start].strip()
                         )
                     }
                 )
@@ -982,7 +990,7 @@ class Extractor:
                     lowered,
                     unknown.of(sentences[index], index, clause_start, number.start),
                     (sentence_start, clause_start, number.start),
-                    context,
+                    (context, mentions),
                 )
             if not subject and (
                 counted_concepts - concepts.modifiers
@@ -997,7 +1005,7 @@ class Extractor:
                     lowered,
                     (sentence_start, number.start, clause_end),
                     (said_in, aside),
-                    (by_sentence.get(index, ()), context),
+                    (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
                     read.cites,
                 )
                 if topic is not None:
@@ -1463,14 +1471,17 @@ def _unnamed_subject(
     lowered: str,
     unlisted: tuple[int, int, str] | None,
     span: tuple[int, int, int],
-    context: Sequence[Mention],
+    names: tuple[Sequence[Mention], Sequence[Mention]],
 ) -> tuple[str, ...]:
     """What a number no known name comes before is said of (`span`: where its sentence
-    and its clause start, and where it starts).
+    and its clause start, and where it starts; `names`: the names of its sentence and
+    the ones before, and all of the document's).
 
     A phrase such as "la società" or "the company" refers back to the company named last,
     in its sentence or the ones before ("la società fondata da Liang Wenfeng indica un
-    costo di 5,6 milioni", "Reuters reported that the company sold"). Else the unlisted
+    costo di 5,6 milioni", "Reuters reported that the company sold"), or further back to
+    the only company the article has named ("A ottobre il gruppo ha consegnato", under a
+    heading, three paragraphs after the lead that named Nio). Else the unlisted
     name before the number is its subject ("Step-3 has 321 billion parameters"), and so
     it is when such a phrase only stands in an aside after it ("Azure, la piattaforma
     cloud del gruppo di Redmond, ha superato i 75 miliardi").
@@ -1489,8 +1500,16 @@ def _unnamed_subject(
             return (unlisted[2],)
     if not refers:
         return ()
+    context, mentions = names
     owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
-    return (owners[-1].entity,) if owners else ()
+    if owners:
+        return (owners[-1].entity,)
+    named = {
+        m.entity
+        for m in itertools.takewhile(lambda m: m.start < end, mentions)
+        if m.type in OWNER_TYPES
+    }
+    return (named.pop(),) if len(named) == 1 else ()
 
 
 def _attribution(
@@ -1577,30 +1596,37 @@ def _unlisted_attributions(
                 break
 
 
+def _sentences_before(
+    by_sentence: Mapping[int, Sequence[Mention]], index: int
+) -> list[Sequence[Mention]]:
+    """The names of each of the CONTEXT_SENTENCES sentences before sentence `index`,
+    nearest first."""
+    nearest = range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)
+    return [by_sentence.get(before, ()) for before in nearest]
+
+
 def _topic(
     words: TopicWords,
     lowered: str,
     span: tuple[int, int, int],
     skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
-    mentions: tuple[Sequence[Mention], Sequence[Mention]],
+    mentions: tuple[Sequence[Mention], Sequence[Sequence[Mention]]],
     cites: Callable[[int, int], bool],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
     clause ends; `skipped`: the period phrases of the sentence and the aside its concept
-    is read across; `mentions`: the names of its sentence, and of the ones before too;
-    see `topics`). A company its sentence quotes as the source of the figure is the one
-    ("Run-rate revenue has topped $5 billion, Anthropic said")."""
+    is read across; `mentions`: the names of its sentence, and those of each sentence
+    before, nearest first; see `topics`). A company its sentence quotes as the source of
+    the figure is the one ("Run-rate revenue has topped $5 billion, Anthropic said")."""
     sentence_start, number_start, clause_end = span
-    in_sentence, context = mentions
+    in_sentence, before = mentions
     # The cheap tests first: most figures' sentences fail one. A name after the number in
     # its clause may be what it is of ("dopo i 40 miliardi ottenuti a marzo da OpenAI").
     named = [m for m in in_sentence if m.type in RELATION_TYPES]
     if any(m.start < clause_end for m in named):
         return None
-    owner = _speaker(named, number_start, cites) or topic_owner(
-        context, sentence_start, OWNER_TYPES
-    )
+    owner = _speaker(named, number_start, cites) or topic_owner(before, OWNER_TYPES)
     if owner is None:
         return None
     periods, asides = skipped
@@ -1613,16 +1639,18 @@ def _speaker(
     named: Sequence[Mention], number_start: int, cites: Callable[[int, int], bool]
 ) -> Mention | None:
     """The company quoted, after the number, as the source of a figure ("..., Anthropic
-    said", "..., ha comunicato Tencent"), when it is the only name of the sentence."""
-    if len(named) != 1:
+    said", "..., ha comunicato Tencent"), when it is the only one the sentence names,
+    under one name or two ("Hon Hai Precision Industry, as Foxconn is formally known,
+    said")."""
+    if not named or any(m.entity != named[0].entity for m in named):
         return None
-    (speaker,) = named
-    if speaker.type not in OWNER_TYPES or speaker.start < number_start:
+    if named[0].type not in OWNER_TYPES or named[0].start < number_start:
         return None
-    if cites(speaker.end, speaker.end + _SPEAKER_CUE) or cites(
-        speaker.start - _SPEAKER_CUE, speaker.start
-    ):
-        return speaker
+    for speaker in named:
+        if cites(speaker.end, speaker.end + _SPEAKER_CUE) or cites(
+            speaker.start - _SPEAKER_CUE, speaker.start
+        ):
+            return speaker
     return None
 
 
@@ -2027,6 +2055,13 @@ class _AssertionReader:
         if breaks is None:
             start, end = self.sentences[index]
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.lowered, start, end)]
+            if self.lowered.find("(", start, end) >= 0:
+                asides = {
+                    at
+                    for m in _FIGURE_ASIDE.finditer(self.lowered, start, end)
+                    for at in (m.start(), m.end() - 1)
+                }
+                breaks = [at for at in breaks if at not in asides]
             if self._openers is not None:
                 opened = [m.start() for m in self._openers.finditer(self.lowered, start, end)]
                 if opened:

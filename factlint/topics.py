@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.entities import Mention
@@ -183,11 +183,11 @@ def _dates(lowered: str, position: int, period_ends: dict[int, int]) -> bool:
     return position in period_ends or bool(_YEAR.match(lowered, position))
 
 
-def topic_owner(
-    context: Sequence[Mention], sentence_start: int, owner_types: frozenset[str]
-) -> Mention | None:
-    """The one company the sentences before `sentence_start` name, if only one."""
-    owners = [m for m in context if m.start < sentence_start and m.type in owner_types]
-    if not owners or any(m.entity != owners[-1].entity for m in owners):
-        return None
-    return owners[-1]
+def topic_owner(before: Iterable[Sequence[Mention]], owner_types: frozenset[str]) -> Mention | None:
+    """The company the sentences before name (`before`: the names of each, nearest
+    first): the nearest sentence that names a company decides, if it names only one."""
+    for mentions in before:
+        owners = [m for m in mentions if m.type in owner_types]
+        if owners:
+            return owners[-1] if all(m.entity == owners[-1].entity for m in owners) else None
+    return None

@@ -341,6 +341,19 @@ SUBJECTS = [
     ("it", "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.", ("moonshot-ai",)),
     ("en", "Microsoft opened new sites. The company now runs 300 data centres.", ("microsoft",)),
     ("en", "Its chips are sold in 50 countries.", ()),
+    # further back, the only company the article has named
+    (
+        "it",
+        "Nio ha presentato martedì i conti. I margini migliorano. Le consegne corrono. A "
+        "ottobre il gruppo ha consegnato 35.100 veicoli.",
+        ("nio",),
+    ),
+    (
+        "en",
+        "Nio and Xpeng reported results. Margins improved. Deliveries kept climbing. Last "
+        "month the company delivered 40,397 vehicles.",
+        (),
+    ),
 ]
 
 
@@ -551,6 +564,14 @@ def test_a_span_of_time_names_no_one(linter) -> None:
 
 # (language, sentence, the number, its periods)
 EARLIER_PERIODS = [
+    # a figure in brackets, a conversion, does not end the clause
+    (
+        "en",
+        "Revenue rose 16.7% to 21.79 billion yuan ($3.06 billion) in the July-September "
+        "quarter, Nio said.",
+        "21.79",
+        ("q3", "quarter"),
+    ),
     # a year-earlier phrase is the period of the nearest number before it
     (
         "en",
@@ -1430,6 +1451,14 @@ def test_shares_stakes_and_investments_name_the_company_they_are_in(
 COUNTED_BY_VERB = [
     ("en", "Xiaomi delivered 81,302 vehicles in the quarter.", "81,302", {"delivery"}),
     ("it", "Xiaomi ha consegnato 81.302 veicoli nel trimestre.", "81.302", {"delivery"}),
+    # across the words a language lists between a verb and its number
+    ("en", "Nio delivered a record 40,397 vehicles last month.", "40,397", {"delivery"}),
+    (
+        "it",
+        "Nio ha consegnato complessivamente 87.071 veicoli nel trimestre.",
+        "87.071",
+        {"delivery"},
+    ),
     (
         "it",
         "Le consegne del secondo trimestre sono salite a 69.300 vetture.",

@@ -47,7 +47,15 @@ KNOWN_MISSES = {
 
 
 # Findings on text that is right, and why factlint cannot tell yet.
-KNOWN_FALSE_ALARMS: set[tuple[str, int, str]] = set()
+KNOWN_FALSE_ALARMS = {
+    # The charge Nvidia expected in April (5,5 miliardi, "mette in conto un onere") against
+    # the write-down a December article says it recorded ("L'azienda aveva registrato una
+    # svalutazione di 4,5 miliardi", the company named only in its lead): one charge, so
+    # the older figure "may be out of date", as in fact it was; the planted corpus counts
+    # them apart.
+    ("stop-h20-ordini-big-tech-cinesi.md", 7, "consistency.figure"),
+    ("stop-h20-ordini-big-tech-cinesi.md", 9, "consistency.figure"),
+}
 
 
 # Cross-article conflicts factlint does not find yet, and why.

@@ -175,6 +175,14 @@ MONTHS = [
         ("month-10",),
     ),
     ("en", "BYD sold 441,706 vehicles last month.", "441,706", ("last-month",)),
+    # a month that opens a sentence after another
+    (
+        "en",
+        "The monthly figures point the same way. In the month of September, Foxconn's "
+        "revenue reached NT$835.5 billion, and the company expects more.",
+        "NT$835.5",
+        ("month-09",),
+    ),
     ("it", "A ottobre Xpeng ha consegnato 42.013 veicoli.", "42.013", ("month-10",)),
     ("it", "Le consegne di settembre sono state 41.581.", "41.581", ("month-09",)),
     ("it", "Il mese scorso Nio ha consegnato 40.397 veicoli.", "40.397", ("last-month",)),

@@ -125,6 +125,22 @@ CARRIED += [
         "184,5",
         ("tencent",),
     ),
+    # ... under two names
+    (
+        "en",
+        "Shares rose in Taipei. Revenue rose 11% to NT$2.06 trillion, Hon Hai, or Foxconn, said.",
+        "2.06",
+        ("foxconn",),
+    ),
+    # the nearest sentence naming a company decides, though one before names another
+    (
+        "it",
+        "Foxconn assembla server per Nvidia. L'utile netto di Foxconn è salito a 57,67 "
+        "miliardi di dollari taiwanesi. I ricavi del trimestre sono cresciuti dell'11% a "
+        "2.060 miliardi di dollari taiwanesi.",
+        "2.060",
+        ("foxconn",),
+    ),
 ]
 
 NOT_CARRIED = [
@@ -268,13 +284,15 @@ def test_what_opens_with_a_concept(text: str, opens: bool) -> None:
     assert _opens(text) is opens
 
 
-def test_the_topic_is_the_one_company_before() -> None:
+def test_the_topic_is_the_one_company_of_the_nearest_sentence_naming_one() -> None:
     baidu = Mention("baidu", "company", 0, 5, "Baidu")
     again = Mention("baidu", "company", 30, 35, "Baidu")
     alibaba = Mention("alibaba", "company", 10, 17, "Alibaba")
     china = Mention("china", "place", 20, 25, "Cina")
     kinds = frozenset({"company"})
-    assert topic_owner([baidu, china, again], 40, kinds) == again
-    assert topic_owner([baidu, alibaba], 40, kinds) is None
-    # a company named in the figure's own sentence is not before it
-    assert topic_owner([baidu], 0, kinds) is None
+    assert topic_owner([[china, again], [baidu]], kinds) == again
+    assert topic_owner([[baidu, alibaba]], kinds) is None
+    # a sentence naming no company is read past; a nearer one naming one decides
+    assert topic_owner([[china], [again]], kinds) == again
+    assert topic_owner([[again], [alibaba]], kinds) == again
+    assert topic_owner([], kinds) is None
