@@ -288,3 +288,28 @@ def test_no_break_spaces_between_words_are_spaces(text: str, masked: str) -> Non
     doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
     assert doc.masked == masked
     assert doc.text == text
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_comment_line_inside_a_paragraph_leaves_its_sentence_whole(newline: str) -> None:
+    lines = [
+        "Nel terzo trimestre fiscale, chiuso il 31 ottobre, i ricavi di Dell sono",
+        "<!-- expect: consistency.figure -->",
+        "saliti dell'11% a 23,6 miliardi di dollari, ha comunicato la società.",
+        "",
+        "<!-- a note between paragraphs -->",
+        "",
+        "Il titolo è salito del 2%.",
+    ]
+    text = newline.join(lines) + newline
+    doc = make_document("a.md", text, default_lang="it", stopwords=STOPWORDS)
+    assert len(doc.masked) == len(text)
+    sentences = [
+        " ".join(doc.masked[start:end].split())
+        for start, end in split_sentences(doc.masked, frozenset())
+    ]
+    assert sentences == [
+        "Nel terzo trimestre fiscale, chiuso il 31 ottobre, i ricavi di Dell sono saliti "
+        "dell'11% a 23,6 miliardi di dollari, ha comunicato la società.",
+        "Il titolo è salito del 2%.",
+    ]
