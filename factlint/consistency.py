@@ -43,6 +43,7 @@ from factlint.periods import (
     canonical,
     is_quarter,
     month_of,
+    month_period,
     period_end,
 )
 
@@ -236,8 +237,9 @@ def _dated(
     quarter. Halves likewise ("nel semestre" of an August article is its first half),
     and nine months are the last ended by then. A period to a month ("quarter-to-08") is
     the last one to end in that month by then, a month ("in October") the last such
-    month, and "last month" the one before the date's; in an article that names the quarter it
-    reports on so (`reported`: "the quarter ended Aug. 28"), "the quarter" is that one.
+    month, and "last month" the one before the date's; in an article that names the
+    quarter it reports on so (`reported`: "the quarter ended Aug. 28"), "the quarter" is
+    that one.
     Other periods are of the date's quarter. A rate beside a period is dated by that
     period ("utenti attivi giornalieri nel trimestre")."""
     rates = tuple(period for period in periods if period in _RATES)
@@ -258,7 +260,7 @@ def _dated(
         return (year if named_month <= int(month) else year - 1), periods
     if period == LAST_MONTH:
         previous = int(month) - 1 or 12
-        return (year if previous < int(month) else year - 1), (f"month-{previous:02d}",)
+        return (year if previous < int(month) else year - 1), (month_period(previous),)
     if period == "quarter" and reported is not None:
         return _dated(canonical((reported,)), date)
     if period == "quarter":

@@ -89,8 +89,9 @@ class PeriodWords:
             return []
         found: list[tuple[int, int, str]] = []
         months: list[re.Match[str]] = []
+        by_month = self.by_month
         for m in self.pattern.finditer(lowered, start, end):
-            if self.by_month and m.start("month") >= 0:
+            if by_month and m.start("month") >= 0:
                 months.append(m)
             else:
                 found.append((m.start(), m.end(), self.meaning[phrase_key(m.group(0))]))
@@ -99,7 +100,7 @@ class PeriodWords:
             # that phrase's.
             opening = {phrase_start for phrase_start, _, _ in found}
             found.extend(
-                (m.start(), m.end("month"), f"month-{self.months[m.group('month')]:02d}")
+                (m.start(), m.end("month"), month_period(self.months[m.group("month")]))
                 for m in months
                 if m.start("month") not in opening and self._names_month(masked, lowered, m)
             )
@@ -243,6 +244,11 @@ def month_source(data: Mapping[str, Any]) -> str | None:
 def is_month(period: str) -> bool:
     """Whether a period is one month, named or the last ("month-10", "last-month")."""
     return period == LAST_MONTH or _MONTH.fullmatch(period) is not None
+
+
+def month_period(month: int) -> str:
+    """The period of one month, by its number (10 -> "month-10")."""
+    return f"month-{month:02d}"
 
 
 def month_of(period: str) -> int | None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from factlint.periods import canonical, is_month, is_quarter, month_of, period_end
+from factlint.periods import (
+    canonical,
+    is_month,
+    is_quarter,
+    month_of,
+    month_period,
+    period_end,
+)
 from tests.conftest import quantity_in
 
 # (language, sentence, the number, its periods)
@@ -260,3 +267,9 @@ def test_a_month_named_sentences_before_is_not_the_period_carried_on(linter) -> 
 )
 def test_month_of(period: str, month: int | None, one_month: bool) -> None:
     assert (month_of(period), is_month(period)) == (month, one_month)
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_a_month_s_period_names_its_month(month: int) -> None:
+    assert month_of(month_period(month)) == month
+    assert is_month(month_period(month))
