@@ -456,6 +456,8 @@ class _LanguageTools:
     # Words that open a new clause with no comma before them ("and that").
     clause_openers: re.Pattern[str] | None
     cue_automaton: ahocorasick.Automaton | None
+    # Citations that, right after an analysts' estimate, cite only it ("according to").
+    estimate_citations: tuple[str, ...]
     abbreviations: frozenset[str]
     common_words: frozenset[str]
     term_cue: re.Pattern[str] | None
@@ -473,6 +475,9 @@ class _LanguageTools:
 
 
 _EXCEPTION = "exception"
+# Words of an analysts' estimate ("analysts had expected"): a citation that follows one
+# cites the estimate (see _AssertionReader._cites_estimate).
+_ESTIMATE = "estimates"
 
 
 def _cue_automaton(assertion: Mapping[str, list[str]]) -> ahocorasick.Automaton | None:
@@ -481,7 +486,7 @@ def _cue_automaton(assertion: Mapping[str, list[str]]) -> ahocorasick.Automaton 
     kinds = {kind.value for kind in Assertion if kind is not Assertion.PLAIN}
     for category, words in assertion.items():
         label = _EXCEPTION if category == "exceptions" else category
-        if label not in kinds and label != _EXCEPTION:
+        if label not in kinds and label not in (_EXCEPTION, _ESTIMATE):
             continue
         for phrase in words:
             lowered = " ".join(str(phrase).lower().split())
@@ -593,6 +598,9 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
         clause_openers=_opener_regex(data.get("clause_openers", ()), compile),
         cue_automaton=_cue_automaton(assertion),
+        estimate_citations=tuple(
+            " ".join(str(cue).lower().split()) for cue in assertion.get("estimate_citations", ())
+        ),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
         term_cue=_ending_cue(data.get("term_cues", ()), compile),
@@ -1944,6 +1952,7 @@ class _AssertionReader:
         self._disclosures = tools.disclosures
         self._relatives = tools.relatives
         self._openers = tools.clause_openers
+        self._estimate_citations = tools.estimate_citations
         hits: dict[str, list[tuple[int, int]]] = {}
         if tools.cue_automaton is not None:
             length = len(lowered)
@@ -1956,6 +1965,7 @@ class _AssertionReader:
                 for label in labels:
                     hits.setdefault(label, []).append((start, end))
         exceptions = hits.pop(_EXCEPTION, [])
+        self._estimates = sorted(start for start, _ in hits.pop(_ESTIMATE, []))
         self._cues: dict[Assertion, tuple[list[int], list[int]]] = {}
         for kind in Assertion:
             found = sorted(
@@ -2045,6 +2055,39 @@ class _AssertionReader:
             or before.search(self.lowered, max(0, cue_start - _CITED_REACH), cue_start) is not None
         )
 
+    def _cited_for(self, index: int, start: int) -> bool:
+        """Whether a reporting cue of sentence `index` cites the claim at `start`."""
+        sentence_start, end = self.sentences[index]
+        starts, ends = self._cues[Assertion.REPORTED]
+        at = bisect.bisect_left(starts, sentence_start)
+        while at < len(starts) and starts[at] < end:
+            if ends[at] <= end and not self._cites_estimate(index, starts[at], start):
+                return True
+            at += 1
+        return False
+
+    def _cites_estimate(self, index: int, cue_start: int, start: int) -> bool:
+        """Whether the cue at `cue_start` is a citation ("according to") that opens the
+        clause after an estimate following the claim at `start`: it cites the estimate,
+        not the figures before it ("rose to $27.01 billion, below the $27.26 billion
+        analysts had expected, according to LSEG data"), as wire copy cites its consensus
+        figures."""
+        if (
+            cue_start <= start
+            or not self._estimates
+            or not self.lowered.startswith(self._estimate_citations, cue_start)
+        ):
+            return False
+        breaks = self._breaks(index)
+        at = bisect.bisect_left(breaks, cue_start)
+        if at < 2 or self.lowered[breaks[at - 1] + 1 : cue_start].strip():
+            return False
+        estimate_start, estimate_end = breaks[at - 2] + 1, breaks[at - 1]
+        if start >= estimate_start:
+            return False
+        first = bisect.bisect_left(self._estimates, estimate_start)
+        return first < len(self._estimates) and self._estimates[first] < estimate_end
+
     def _in_sentence(self, kind: Assertion, index: int) -> bool:
         start, end = self.sentences[index]
         return self._within(kind, start, end)
@@ -2123,7 +2166,7 @@ class _AssertionReader:
             return Assertion.CONDITIONAL
         if self._in_sentence(Assertion.HEDGED, index):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.HEDGED
-        if self._in_quotes(index, start) or self._in_sentence(Assertion.REPORTED, index):
+        if self._in_quotes(index, start) or self._cited_for(index, start):
             return Assertion.DISPUTED if self._disputed_nearby(index) else Assertion.REPORTED
         return Assertion.PLAIN
 

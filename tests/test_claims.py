@@ -1272,6 +1272,76 @@ def test_the_company_a_reported_figure_is_cited_from(
     assert quantity_in(linter, text, lang, number).source == source
 
 
+# (language, sentence, the number, how it is asserted)
+ESTIMATE_CITATIONS = [
+    # wire copy cites the consensus it compares with, not the company's own figure
+    (
+        "en",
+        "Revenue for the fiscal third quarter rose 11% to $27.01 billion, slightly below the "
+        "$27.26 billion analysts had expected, according to LSEG data.",
+        "$27.01",
+        Assertion.PLAIN,
+    ),
+    (
+        "en",
+        "Net profit rose to 4.1 billion yuan, beating the average estimate of 3.8 billion "
+        "yuan, according to data compiled by LSEG.",
+        "4.1",
+        Assertion.PLAIN,
+    ),
+    (
+        "it",
+        "Nel trimestre i ricavi sono saliti a 23,6 miliardi di dollari, sopra le attese degli "
+        "analisti, secondo i dati LSEG.",
+        "23,6",
+        Assertion.PLAIN,
+    ),
+    # the estimate itself is the cited figure
+    (
+        "en",
+        "Revenue rose to $27.01 billion, slightly below the $27.26 billion analysts had "
+        "expected, according to LSEG data.",
+        "$27.26",
+        Assertion.REPORTED,
+    ),
+    # a citation with no estimate before it cites the whole sentence
+    (
+        "en",
+        "Apple's share of the market rose to 18%, up from 16%, according to Counterpoint.",
+        "18%",
+        Assertion.REPORTED,
+    ),
+    (
+        "it",
+        "La quota di Apple è salita al 18%, secondo i dati di Counterpoint.",
+        "18%",
+        Assertion.REPORTED,
+    ),
+    # a company that says so cites itself for all the figures
+    (
+        "it",
+        "ASML ha raccolto ordini netti per 4,6 miliardi di euro, contro i 4,9 miliardi stimati "
+        "in media dagli analisti, ha comunicato la società.",
+        "4,6",
+        Assertion.REPORTED,
+    ),
+    # an estimate in the figure's own clause leaves the citation its own
+    (
+        "en",
+        "Revenue of $27.01 billion topped estimates, according to LSEG data.",
+        "$27.01",
+        Assertion.REPORTED,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "assertion"), ESTIMATE_CITATIONS)
+def test_a_citation_after_an_estimate_cites_the_estimate(
+    linter, lang: str, text: str, number: str, assertion: Assertion
+) -> None:
+    assert quantity_in(linter, text, lang, number).assertion is assertion
+
+
 # (language, sentence, the number, what it counts)
 ASIDES = [
     # a citing aside does not hide the concept named before it

@@ -297,10 +297,6 @@ KNOWN_CROSS_N_MISSES = {
     ("nio-conti-trimestre.it.md", 16, "consistency.attribution"),
     # "The Texas-based company said": an anaphor with a modifier is not read as one
     ("dell-ai-orders.en.md", 8, "consistency.figure"),
-    # "according to LSEG data", said of the analysts' estimate in a later clause, makes
-    # the revenue reported too, so it is compared only with the same source's figures
-    ("dell-q3-results.en.md", 10, "consistency.figure"),
-    ("dell-server-ia.it.md", 13, "consistency.figure"),
     # "NT$65.4 billion, Hon Hai Precision Industry, as Foxconn is formally known, said":
     # the reporting verb is too far after the company to make it the figure's source
     ("foxconn-q3-profit.en.md", 13, "consistency.figure"),
