@@ -522,6 +522,31 @@ def _parts(data: Mapping[str, Any], compile: Compile) -> re.Pattern[str] | None:
     return compile(named if division is None else rf"(?:{division}\s+)?{named}")
 
 
+def _anaphor_regex(
+    anaphors: Iterable[str], articles: Iterable[str], modifiers: Iterable[str], compile: Compile
+) -> re.Pattern[str] | None:
+    """A regex for a phrase that stands for the company named before ("the company"),
+    also with a modifier ending in one of `modifiers` after its article ("the
+    Texas-based company", "the Hong Kong-listed group"): such a modifier places the
+    company, it does not make it another one, as "the rival company" would."""
+    phrases = [str(phrase).lower() for phrase in anaphors]
+    article_words = {str(article).lower() for article in articles}
+    rests = [
+        rest
+        for phrase in phrases
+        for first, _, rest in [phrase.partition(" ")]
+        if first in article_words and rest
+    ]
+    article = _cue_source(article_words)
+    rest = _cue_source(rests)
+    ending = trie_source((str(m).lower() for m in modifiers), _escaped)
+    if article is None or rest is None or not ending:
+        return _cue_regex(phrases, compile)
+    word = r"[\w.'’&]+"
+    placed = rf"{article}\s+(?:{word}\s+)?{word}(?:{ending})\s+{rest}"
+    return compile(_cue_source(phrases, placed) or placed)
+
+
 def _cited_anaphor(
     anaphors: Iterable[str], articles: Iterable[str], compile: Compile
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -581,7 +606,9 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             for word in words
         },
         per_unit=_cue_regex(data.get("per_unit", ()), compile),
-        anaphors=_cue_regex(data.get("anaphors", ()), compile),
+        anaphors=_anaphor_regex(
+            data.get("anaphors", ()), articles, data.get("anaphor_modifiers", ()), compile
+        ),
         # An apposition opens with an article: ", a measure of contracted revenue,".
         relatives=_cue_regex([*data.get("relatives", ()), *articles], compile),
         cited_anaphor=_cited_anaphor(data.get("anaphors", ()), articles, compile),

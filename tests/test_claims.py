@@ -341,6 +341,25 @@ SUBJECTS = [
     ("it", "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.", ("moonshot-ai",)),
     ("en", "Microsoft opened new sites. The company now runs 300 data centres.", ("microsoft",)),
     ("en", "Its chips are sold in 50 countries.", ()),
+    # a modifier that places the company keeps the phrase standing for it ...
+    (
+        "en",
+        "Dell's bet on AI is showing up in its order book. The Texas-based company said on "
+        "Tuesday that AI server orders came to $10.6bn.",
+        ("dell",),
+    ),
+    (
+        "en",
+        "Xiaomi sold more phones. The Hong Kong-listed group now employs 45,000 people.",
+        ("xiaomi",),
+    ),
+    # ... one that makes it another company does not
+    (
+        "en",
+        "Dell's bet on AI is showing up in its order book. The rival company said on Tuesday "
+        "that AI server orders came to $10.6bn.",
+        (),
+    ),
     # further back, the only company the article has named
     (
         "it",

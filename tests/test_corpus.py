@@ -295,12 +295,17 @@ KNOWN_CROSS_N_MISSES = {
     ("arm-q2-results.en.md", 21, "consistency.attribution"),
     ("arm-royalty-data-center.it.md", 26, "consistency.attribution"),
     ("nio-conti-trimestre.it.md", 16, "consistency.attribution"),
-    # "The Texas-based company said": an anaphor with a modifier is not read as one
-    ("dell-ai-orders.en.md", 8, "consistency.figure"),
     # "NT$65.4 billion, Hon Hai Precision Industry, as Foxconn is formally known, said":
     # the reporting verb is too far after the company to make it the figure's source
     ("foxconn-q3-profit.en.md", 13, "consistency.figure"),
 }
+
+# The two majority sides of Dell's AI orders ("Orders for AI servers reached $12.3
+# billion ..., Dell said"; "Gli ordini di server per l'IA ... hanno raggiunto") tie their
+# concept to a kind of product, which a topic or a speaker does not carry over to, so the
+# lead's "more than $12 billion of AI server orders" (rightly) disagrees with the outlier
+# on its own.
+KNOWN_CROSS_N_EXTRA = {("dell-q3-results.en.md", 7, "consistency.figure")}
 
 
 @pytest.mark.parametrize(
@@ -319,7 +324,7 @@ KNOWN_CROSS_N_MISSES = {
         (CROSS_K, KNOWN_CROSS_K_MISSES, set()),
         (CROSS_L, KNOWN_CROSS_L_MISSES, set()),
         (CROSS_M, KNOWN_CROSS_M_MISSES, KNOWN_CROSS_M_EXTRA),
-        (CROSS_N, KNOWN_CROSS_N_MISSES, set()),
+        (CROSS_N, KNOWN_CROSS_N_MISSES, KNOWN_CROSS_N_EXTRA),
     ],
 )
 def test_cross_article_findings_are_exactly_the_planted_conflicts(
