@@ -63,6 +63,10 @@ MAX_GAP = 80
 # How far from a company's name the reporting cue naming it a figure's source may
 # reach ("Anthropic said", "ha comunicato Tencent").
 _SPEAKER_CUE = 16
+# An aside between a company's name and the cue quoting it: the rest of its name, then a
+# phrase set off by commas ("Hon Hai Precision Industry, as Foxconn is formally known,
+# said", "Anthropic, the San Francisco start-up, said").
+_SPEAKER_ASIDE = re.compile(r"(?:\s+[\w.&'’\-]+){0,2},[^,.;:()]{1,48},\s*")
 # How far before a name the words introducing a term may start ("l'abbreviazione ").
 _TERM_CUE_REACH = 24
 # How many words after a number say what it counts.
@@ -1661,7 +1665,7 @@ def _topic(
     named = [m for m in in_sentence if m.type in RELATION_TYPES]
     if any(m.start < clause_end for m in named):
         return None
-    owner = _speaker(named, number_start, cites) or topic_owner(before, OWNER_TYPES)
+    owner = _speaker(lowered, named, number_start, cites) or topic_owner(before, OWNER_TYPES)
     if owner is None:
         return None
     periods, asides = skipped
@@ -1671,20 +1675,23 @@ def _topic(
 
 
 def _speaker(
-    named: Sequence[Mention], number_start: int, cites: Callable[[int, int], bool]
+    lowered: str,
+    named: Sequence[Mention],
+    number_start: int,
+    cites: Callable[[int, int], bool],
 ) -> Mention | None:
     """The company quoted, after the number, as the source of a figure ("..., Anthropic
     said", "..., ha comunicato Tencent"), when it is the only one the sentence names,
-    under one name or two ("Hon Hai Precision Industry, as Foxconn is formally known,
-    said")."""
+    under one name or two, also across an aside between its name and the cue ("Hon Hai
+    Precision Industry, as Foxconn is formally known, said")."""
     if not named or any(m.entity != named[0].entity for m in named):
         return None
     if named[0].type not in OWNER_TYPES or named[0].start < number_start:
         return None
     for speaker in named:
-        if cites(speaker.end, speaker.end + _SPEAKER_CUE) or cites(
-            speaker.start - _SPEAKER_CUE, speaker.start
-        ):
+        aside = _SPEAKER_ASIDE.match(lowered, speaker.end)
+        after = aside.end() if aside is not None else speaker.end
+        if cites(after, after + _SPEAKER_CUE) or cites(speaker.start - _SPEAKER_CUE, speaker.start):
             return speaker
     return None
 

@@ -341,6 +341,18 @@ SUBJECTS = [
     ("it", "Moonshot AI ha sede a Pechino. La società conta 300 dipendenti.", ("moonshot-ai",)),
     ("en", "Microsoft opened new sites. The company now runs 300 data centres.", ("microsoft",)),
     ("en", "Its chips are sold in 50 countries.", ()),
+    # a company quoted as the source across an aside after its name
+    (
+        "en",
+        "Net profit for the July-September quarter rose 17% to NT$65.4 billion, Hon Hai "
+        "Precision Industry, as Foxconn is formally known, said in a statement.",
+        ("foxconn",),
+    ),
+    (
+        "en",
+        "Run-rate revenue has topped $5 billion, Anthropic, the San Francisco start-up, said.",
+        ("anthropic",),
+    ),
     # a modifier that places the company keeps the phrase standing for it ...
     (
         "en",
