@@ -46,6 +46,10 @@ _LOWER_LED = re.compile(
     r"([A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]{0,3})(?![\w.,]\w|\w)"
 )
 
+# The same with the version glued to the family ("Graviton4", "Trainium2"): a word of
+# four letters at least, so that formulas and standards ("CO2", "HBM3", "Web3") stay out.
+_GLUED = re.compile(r"[A-Z](?<![\w\-][A-Z])[a-z]{3,}(\d{1,2})(?![\w.,]\w|\w)")
+
 # The same after a family written in capitals ("MTT S4000", "RTX A6000"): its model
 # number must open with a letter, since "FTSE 100" and "ISO 9001" name no product.
 _CAPS_LED = re.compile(
@@ -53,12 +57,10 @@ _CAPS_LED = re.compile(
 )
 
 # A model number alone, with no family word before it ("The AI250, successor to the
-# AI200", "Il BR100 di Biren"): capitals, then at least two digits ("AI200", "GB300"), or
-# one capital and three ("P800"). Codes of one digit are more often standards many
+# AI200", "Il BR100 di Biren", "il SUV L90 di Li Auto"): capitals, then at least two
+# digits ("AI200", "GB300", "L90"). Codes of one digit are more often standards many
 # companies make ("HBM3", "DDR5") or formulas ("CO2") than one company's product.
-_CODE = re.compile(
-    r"[A-Z](?<![\w\-.][A-Z])(?:[A-Z]{1,3}\d{2,5}|\d{3,5})[A-Z]{0,3}(?![\w.,]\w|\w|-\w)"
-)
+_CODE = re.compile(r"[A-Z](?<![\w\-.][A-Z])[A-Z]{0,3}\d{2,5}[A-Z]{0,3}(?![\w.,]\w|\w|-\w)")
 # Periods written as codes ("Q2", "H1", "FY2025", "9M") are no products.
 PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|(?:FY|CY)\d{2,4}|9M)")
 _CODE_FAMILY = re.compile(r"[A-Z]+")
@@ -115,6 +117,10 @@ def versioned_names(
     for match in _LOWER_LED.finditer(masked):
         start = match.start() - 1
         spans.append((start, match.end(), masked[start : match.start(1) - 1], match.group(1)))
+    for match in _GLUED.finditer(masked):
+        spans.append(
+            (match.start(), match.end(), masked[match.start() : match.start(1)], match.group(1))
+        )
     for match in _CAPS_LED.finditer(masked):
         start = match.start()
         spans.append((start, match.end(), masked[start : match.start(1) - 1], match.group(1)))

@@ -289,13 +289,7 @@ KNOWN_CROSS_M_MISSES = {
 # alone, and the majority one (rightly) disagrees with the outlier on its own.
 KNOWN_CROSS_M_EXTRA = {("moore-threads-borsa-shanghai.it.md", 13, "consistency.figure")}
 
-KNOWN_CROSS_N_MISSES = {
-    # a product no rule lists with a one-digit version glued to it, or a letter and two
-    # digits ("Amazon's Graviton4", "il Graviton4 di Microsoft"; "il SUV L90 di Li Auto")
-    ("arm-q2-results.en.md", 21, "consistency.attribution"),
-    ("arm-royalty-data-center.it.md", 26, "consistency.attribution"),
-    ("nio-conti-trimestre.it.md", 16, "consistency.attribution"),
-}
+KNOWN_CROSS_N_MISSES: set[tuple[str, int, str]] = set()
 
 # The two majority sides of Dell's AI orders ("Orders for AI servers reached $12.3
 # billion ..., Dell said"; "Gli ordini di server per l'IA ... hanno raggiunto") tie their

@@ -94,8 +94,16 @@ def test_family_and_type() -> None:
             "il chip MTT S4000 di MetaX; the RTX A6000, successor to the RTX-A5000.",
             ["MTT S4000", "RTX A6000", "RTX A5000"],
         ),
-        # an index, a standard, a kind of thing are no family
-        ("Il FTSE 100 sale; ISO 9001; la GPU B30A; NYSE: NVDA.", []),
+        # an index, a standard, a kind of thing are no family (the model number alone is
+        # a name of its own)
+        ("Il FTSE 100 sale; ISO 9001; la GPU B30A; NYSE: NVDA.", ["B30A"]),
+        # a version glued to a family of four letters or more
+        (
+            "Amazon's Graviton4 and Trainium2; il Graviton4 di Microsoft.",
+            ["Graviton 4", "Trainium 2", "Graviton 4"],
+        ),
+        # not to a shorter word, nor to one that goes on
+        ("Web3 e Gaudi3b.", []),
     ],
 )
 def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
@@ -136,6 +144,8 @@ def test_a_known_name_is_no_versioned_name() -> None:
         # a model number alone is a name, its capitals its family
         ("The AI250, successor to the AI200, is due in 2027.", ["AI250", "AI200"]),
         ("Il BR100 di Biren e il P800 di Kunlunxin.", ["BR100", "P800"]),
+        # one capital and two digits ("L90")
+        ("La L90 di Li Auto e la L60.", ["L90", "L60"]),
         # one digit makes a standard or a formula, not a product; a period is none
         ("HBM3 e DDR5 di Samsung; la CO2 di Enel; nel FY2025 e FY25.", []),
         # inside a known or a family's name it is that name's
