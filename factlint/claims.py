@@ -41,7 +41,7 @@ from factlint.periods import (
 )
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
-from factlint.topics import TopicWords, opens_with_concept, topic_owner
+from factlint.topics import TopicWords, opens_with_concept, opens_with_name, topic_owner
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
 from factlint.unlisted import (
     PERIOD_CODE,
@@ -652,6 +652,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             articles=articles,
             ties=forms | {str(w).lower() for w in data.get("topic_ties", ())},
             parts=_parts(data, compile),
+            joiners=frozenset(str(w).lower() for w in data.get("subject_joiners", ())),
         ),
         products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
@@ -845,6 +846,7 @@ class Extractor:
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
         numbers = tools.numbers.find(masked)
         number_starts = [number.start for number in numbers]
+        opens_subject = _subject_opener(tools.topic, lowered, sentences, starts)
         for number in numbers:
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
@@ -927,7 +929,9 @@ class Extractor:
                         if (end <= number.start or number.end <= start < clause_end)
                         and (
                             period not in _EARLIER
-                            or _dates_number(read, index, (start, number), number_starts)
+                            or _dates_number(
+                                (read, tools.comparison), index, (start, number), number_starts
+                            )
                         )
                         # A month before the number's clause is its period only where it
                         # opens the sentence ("In September, Nio delivered"): elsewhere it
@@ -1045,7 +1049,7 @@ class Extractor:
                     (sentence_start, number.start, clause_end),
                     (said_in, aside),
                     (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
-                    read.cites,
+                    (read.cites, opens_subject),
                 )
                 if topic is not None:
                     subject = (topic.entity,)
@@ -1256,7 +1260,7 @@ def _against_a_quarter(
 
 
 def _dates_number(
-    read: _AssertionReader,
+    readers: tuple[_AssertionReader, re.Pattern[str] | None],
     index: int,
     at: tuple[int, NumberMatch],
     number_starts: Sequence[int],
@@ -1266,10 +1270,20 @@ def _dates_number(
     number's before it in its clause: in "rose 68% from a year earlier to 9.21 trillion
     won" it is the change's, in "rose to $11.32 billion from $7.75 billion a year
     earlier" the second figure's. Only with no number before it is it the period of the
-    numbers after it ("A year earlier, revenue was $7.75 billion"); `number_starts` are
-    where the document's numbers start, in order."""
+    numbers after it ("A year earlier, revenue was $7.75 billion"), unless a comparison
+    cue makes it what they are compared with (`readers`: the sentence reader and that
+    cue: "more than doubled from a year earlier to 19.1 billion yuan"); `number_starts`
+    are where the document's numbers start, in order."""
+    read, comparison = readers
     start, number = at
-    since = number.end if number.end <= start else read.clause(index, start, start)[0]
+    if number.end <= start:
+        since = number.end
+    elif comparison is not None and comparison.search(
+        read.lowered, max(read.sentences[index][0], start - _COMPARED_REACH), start
+    ):
+        return False
+    else:
+        since = read.clause(index, start, start)[0]
     return bisect.bisect_left(number_starts, since) == bisect.bisect_left(number_starts, start)
 
 
@@ -1635,6 +1649,25 @@ def _unlisted_attributions(
                 break
 
 
+def _subject_opener(
+    words: TopicWords | None,
+    lowered: str,
+    sentences: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+) -> Callable[[Mention], bool]:
+    """Whether a name opens its sentence as its subject (see `opens_with_name`)."""
+
+    def opens(name: Mention) -> bool:
+        index = bisect.bisect_right(starts, name.start) - 1
+        return (
+            words is not None
+            and index >= 0
+            and opens_with_name(words, lowered, sentences[index][0], name)
+        )
+
+    return opens
+
+
 def _sentences_before(
     by_sentence: Mapping[int, Sequence[Mention]], index: int
 ) -> list[Sequence[Mention]]:
@@ -1650,22 +1683,25 @@ def _topic(
     span: tuple[int, int, int],
     skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
     mentions: tuple[Sequence[Mention], Sequence[Sequence[Mention]]],
-    cites: Callable[[int, int], bool],
+    readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
     clause ends; `skipped`: the period phrases of the sentence and the aside its concept
     is read across; `mentions`: the names of its sentence, and those of each sentence
-    before, nearest first; see `topics`). A company its sentence quotes as the source of
-    the figure is the one ("Run-rate revenue has topped $5 billion, Anthropic said")."""
+    before, nearest first; `readers`: whether a reporting cue lies in a span, and whether
+    a name opens its sentence as its subject; see `topics`). A company its sentence
+    quotes as the source of the figure is the one ("Run-rate revenue has topped $5
+    billion, Anthropic said")."""
     sentence_start, number_start, clause_end = span
     in_sentence, before = mentions
+    cites, opens = readers
     # The cheap tests first: most figures' sentences fail one. A name after the number in
     # its clause may be what it is of ("dopo i 40 miliardi ottenuti a marzo da OpenAI").
     named = [m for m in in_sentence if m.type in RELATION_TYPES]
     if any(m.start < clause_end for m in named):
         return None
-    owner = _speaker(lowered, named, number_start, cites) or topic_owner(before, OWNER_TYPES)
+    owner = _speaker(lowered, named, number_start, cites) or topic_owner(before, OWNER_TYPES, opens)
     if owner is None:
         return None
     periods, asides = skipped

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factlint.entities import Mention
@@ -50,6 +50,8 @@ class TopicWords:
     # A part of the company named by a concept ("divisione data center"): harmless
     # after a tie too, as the figure then counts that concept.
     parts: re.Pattern[str] | None = None
+    # Words that join a second subject to the one a sentence opens with ("and", "e").
+    joiners: frozenset[str] = frozenset()
 
 
 def opens_with_concept(
@@ -183,11 +185,32 @@ def _dates(lowered: str, position: int, period_ends: dict[int, int]) -> bool:
     return position in period_ends or bool(_YEAR.match(lowered, position))
 
 
-def topic_owner(before: Iterable[Sequence[Mention]], owner_types: frozenset[str]) -> Mention | None:
+def topic_owner(
+    before: Iterable[Sequence[Mention]],
+    owner_types: frozenset[str],
+    opens: Callable[[Mention], bool] | None = None,
+) -> Mention | None:
     """The company the sentences before name (`before`: the names of each, nearest
-    first): the nearest sentence that names a company decides, if it names only one."""
+    first): the nearest sentence that names a company decides, if it names only one, or
+    if it opens with one as its subject (`opens`, see `opens_with_name`: "Tencent has
+    kept spending heavily despite curbs on the sale of Nvidia chips")."""
     for mentions in before:
         owners = [m for m in mentions if m.type in owner_types]
         if owners:
-            return owners[-1] if all(m.entity == owners[-1].entity for m in owners) else None
+            if all(m.entity == owners[-1].entity for m in owners):
+                return owners[-1]
+            return owners[0] if opens is not None and opens(owners[0]) else None
     return None
+
+
+def opens_with_name(words: TopicWords, lowered: str, sentence_start: int, name: Mention) -> bool:
+    """Whether the sentence from `sentence_start` opens with `name` as its only subject:
+    nothing but a list or quote marker before it, and no second subject joined to it
+    ("Tencent and Alibaba", "Tencent, Alibaba")."""
+    if lowered[sentence_start : name.start].strip(" \t\r\n>*_-#"):
+        return False
+    rest = lowered[name.end : name.end + _OPENING].lstrip()
+    if not rest or rest[0] in ",;&/(":
+        return False
+    word = _WORD.match(rest)
+    return word is None or word.group(0) not in words.joiners

@@ -632,6 +632,20 @@ EARLIER_PERIODS = [
     ),
     # with no number before it, it is the period of the numbers after it
     ("en", "A year earlier, Micron's revenue was $7.75 billion.", "$7.75", ("year-ago",)),
+    # ... unless a comparison cue makes it what they are compared with
+    (
+        "en",
+        "Tencent's capital expenditure more than doubled from a year earlier to 19.1 billion yuan.",
+        "19.1",
+        (),
+    ),
+    (
+        "it",
+        "Le spese in conto capitale di Tencent sono raddoppiate rispetto a un anno prima, a "
+        "19,1 miliardi di yuan.",
+        "19,1",
+        (),
+    ),
     # a figure set against the previous quarter's is the quarter's
     (
         "en",

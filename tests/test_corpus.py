@@ -141,9 +141,6 @@ KNOWN_CROSS_G_MISSES = {
     ("deepseek-v31-release.en.md", 19, "consistency.attribution"),
     # the system named two ways ("The Atlas 950 SuperPoD will link 6,144 Ascend chips")
     ("huawei-chips-self-reliance.en.md", 10, "consistency.figure"),
-    # the sentence before names two companies (Tencent, and Nvidia's chips): no topic
-    ("tencent-pubblicita-investimenti.it.md", 15, "consistency.figure"),
-    ("tencent-q2-results.en.md", 16, "consistency.figure"),
     # what is counted, and whose, written before the number in an aside ("Gli utenti
     # attivi mensili di Weixin, l'app ..., sono saliti a 1,41 miliardi")
     ("tencent-q2-results.en.md", 19, "consistency.figure"),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from factlint.entities import Mention
-from factlint.topics import TopicWords, opens_with_concept, topic_owner
+from factlint.topics import TopicWords, opens_with_concept, opens_with_name, topic_owner
 from tests.conftest import quantity_in
 
 # (language, text, the number, what it is said of)
@@ -32,6 +32,22 @@ CARRIED = [
         "pari a 37,2 miliardi di yuan, con la pubblicità ancora in difficoltà.",
         "37,2",
         ("baidu",),
+    ),
+    # the sentence before opens with its subject, and names another company after it
+    (
+        "en",
+        "Tencent has kept spending heavily on AI infrastructure despite tighter US curbs on "
+        "the sale of Nvidia chips to China. Capital expenditure in the second quarter rose to "
+        "19.1 billion yuan.",
+        "19.1",
+        ("tencent",),
+    ),
+    (
+        "it",
+        "Alibaba continua a investire nonostante le restrizioni sui chip di Nvidia. Le spese "
+        "in conto capitale del trimestre sono salite a 38,6 miliardi di yuan.",
+        "38,6",
+        ("alibaba",),
     ),
     # after a period phrase that opens the sentence
     (
@@ -191,11 +207,18 @@ NOT_CARRIED = [
         "40 miliardi di dollari ottenuti a marzo da OpenAI.",
         "40",
     ),
-    # the sentence before names two companies
+    # the sentence before names two companies, and opens with neither
     (
         "en",
-        "Tencent kept spending despite US curbs on Nvidia chips. Capital expenditure in the "
-        "second quarter rose to 19.1 billion yuan.",
+        "US curbs on Nvidia chips have not slowed Tencent. Capital expenditure in the second "
+        "quarter rose to 19.1 billion yuan.",
+        "19.1",
+    ),
+    # ... or with both
+    (
+        "en",
+        "Tencent and Alibaba kept spending heavily on Nvidia chips. Capital expenditure in "
+        "the second quarter rose to 19.1 billion yuan.",
         "19.1",
     ),
     # nothing before
@@ -296,3 +319,26 @@ def test_the_topic_is_the_one_company_of_the_nearest_sentence_naming_one() -> No
     assert topic_owner([[china], [again]], kinds) == again
     assert topic_owner([[again], [alibaba]], kinds) == again
     assert topic_owner([], kinds) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("Tencent has kept spending despite curbs on Nvidia chips.", True),
+        ("- Tencent's capital expenditure doubled.", True),
+        ("Tencent and Alibaba kept spending.", False),
+        ("Tencent, Alibaba and Baidu kept spending.", False),
+        ("Tencent e Alibaba hanno speso.", False),
+        ("Analysts say Tencent outspends Alibaba.", False),
+    ],
+)
+def test_a_sentence_that_opens_with_its_subject(text: str, opens: bool) -> None:
+    words = TopicWords(
+        concept=re.compile("capex"),
+        articles=frozenset(),
+        ties=frozenset(),
+        joiners=frozenset({"and", "e"}),
+    )
+    start = text.index("Tencent")
+    name = Mention("tencent", "company", start, start + len("Tencent"), "Tencent")
+    assert opens_with_name(words, text.lower(), 0, name) is opens
