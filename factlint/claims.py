@@ -253,7 +253,8 @@ def _cue_source(phrases: Iterable[str], also: str | None = None) -> str | None:
     branches = [rf"(?<!\w)(?:{led})"] if led else []
     if others:
         branches.append(others)
-    return rf"(?:{'|'.join(branches)})(?!\w)"
+    # A phrase must end a word too, unless it ends elided ("l'", "un'": "l'app").
+    return rf"(?:{'|'.join(branches)})(?!(?<=\w)\w)"
 
 
 def _opener_regex(phrases: Iterable[str], compile: Compile) -> re.Pattern[str] | None:

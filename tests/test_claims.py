@@ -863,6 +863,21 @@ def test_cue_phrases_start_a_word_unless_they_open_with_punctuation(
     assert [m.group(0) for m in cue.finditer(text)] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("l'app di messaggistica", ["l'"]),
+        ("la app", ["la"]),
+        ("lapp e lab", []),
+    ],
+)
+def test_cue_phrases_end_a_word_unless_they_end_elided(text: str, found: list[str]) -> None:
+    from factlint.claims import _cue_regex
+
+    cue = _cue_regex(["l'", "la"], re.compile)
+    assert [m.group(0) for m in cue.finditer(text)] == found
+
+
 def test_cue_regex_checks_the_word_start_once() -> None:
     """Inside every branch the word-start check stops re from skipping ahead to a phrase's
     first letter: the shipped concept words ran 25 times slower that way."""
@@ -1397,6 +1412,14 @@ ASIDES = [
         {"pretraining"},
     ),
     ("en", "Revenue, the company said, rose to $5 billion.", "$5", {"revenue"}),
+    # as is an apposition, after an elided article too
+    (
+        "it",
+        "Gli utenti attivi mensili di Weixin, l'app di messaggistica conosciuta fuori dalla "
+        "Cina come WeChat, sono saliti a 1,41 miliardi alla fine di giugno.",
+        "1,41",
+        {"user"},
+    ),
     # nor lends it to a figure after one of its own
     (
         "en",
