@@ -419,8 +419,7 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
             if blank >= 0:
                 # A blank line follows the first break: it ends a sentence. The breaks of
                 # the blank lines end empty ones; the last of them is read as any break is.
-                if _CONTENT.search(masked, start, blank):
-                    spans.append((_prose_start(masked, start, blank), blank))
+                _add_sentence(spans, masked, start, blank)
                 start = end - (2 if masked[end - 2 : end] == "\r\n" else 1)
                 while masked[start - 1] in " \t":
                     start -= 1
@@ -440,9 +439,16 @@ def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[in
             # The number of a numbered list's item ("2. Secondo punto") ends nothing.
             if word.isdigit() and not masked[start : first - len(word)].strip():
                 continue
-        if _CONTENT.search(masked, start, end):
-            spans.append((_prose_start(masked, start, end), end))
+        _add_sentence(spans, masked, start, end)
         start = end
-    if start < length and _CONTENT.search(masked, start, length):
-        spans.append((_prose_start(masked, start, length), length))
+    if start < length:
+        _add_sentence(spans, masked, start, length)
     return spans
+
+
+def _add_sentence(spans: list[tuple[int, int]], masked: str, start: int, end: int) -> None:
+    """Add the sentence in [start, end) to `spans`, from its prose on, if it has any: a
+    line holding only a list or quote marker ("> ") has none."""
+    prose = _prose_start(masked, start, end)
+    if _CONTENT.search(masked, prose, end):
+        spans.append((prose, end))

@@ -144,6 +144,10 @@ def test_sentences(text: str, expected: int) -> None:
         ),
         ("1. Primo punto.\n2. Secondo punto.", ["Primo punto.", "Secondo punto."]),
         ("> «Cresceremo», ha detto.\n> Poi.", ["«Cresceremo», ha detto.", "Poi."]),
+        # a line holding only a marker holds no sentence
+        (">", []),
+        ("> «Sì».\n>\n> Poi.", ["«Sì».", "Poi."]),
+        ("- \n- Voce.", ["Voce."]),
     ],
 )
 def test_sentence_spans(text: str, expected: list[str]) -> None:
