@@ -257,6 +257,24 @@ def _cue_source(phrases: Iterable[str], also: str | None = None) -> str | None:
     return rf"(?:{'|'.join(branches)})(?!(?<=\w)\w)"
 
 
+def _restatement_regex(
+    phrases: Iterable[str], comparisons: Iterable[str], compile: Compile
+) -> re.Pattern[str] | None:
+    """A regex for a short aside between commas, opened by one of `phrases`, that tells
+    the figure before it another way ("$18.7 billion, or $1.95 per share, in the third
+    quarter"): it ends no clause, unless what follows it is compared with the figure
+    (one of `comparisons`: "pari a 1,95 dollari per azione, dai 15,3 miliardi di un anno
+    prima"), which is a clause of its own."""
+    cue = _cue_source(phrases)
+    if cue is None:
+        return None
+    # A comma between digits is a decimal or thousands mark ("1,95 dollari per azione").
+    told = r"(?:[^,;:()]|(?<=\d),(?=\d)){0,40}"
+    compared = _cue_source(comparisons)
+    then = "" if compared is None else rf"(?!\s*{compared})"
+    return compile(rf",\s+{cue}\s+[^,;:()\d]{{0,8}}\d{told},{then}")
+
+
 def _opener_regex(phrases: Iterable[str], compile: Compile) -> re.Pattern[str] | None:
     """A regex for the space before any of `phrases`, which open a clause."""
     source = _cue_source(phrase_key(str(phrase)) for phrase in phrases)
@@ -429,6 +447,8 @@ class _LanguageTools:
     # Words before a year that make it a founding date, no figure's ("fondata nel 2023").
     founded: re.Pattern[str] | None
     skip_words: frozenset[str]
+    # The articles among them: a measure after one is no unit ("887 milioni di un anno").
+    articles: frozenset[str]
     stop_words: frozenset[str]
     counted_tails: re.Pattern[str] | None
     # The stop words such a phrase opens with ("in" of "in total"): only these try it.
@@ -460,6 +480,8 @@ class _LanguageTools:
     clause_links: frozenset[str]
     # Words that open a new clause with no comma before them ("and that").
     clause_openers: re.Pattern[str] | None
+    # The same figure told another way, between commas (", or $1.95 per share,").
+    restatements: re.Pattern[str] | None
     cue_automaton: ahocorasick.Automaton | None
     # Citations that, right after an analysts' estimate, cite only it ("according to").
     estimate_citations: tuple[str, ...]
@@ -600,6 +622,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         not_change=_ending_cue(data.get("change_exceptions", ()), compile),
         founded=_ending_cue(data.get("founding_cues", ()), compile),
         skip_words=skip,
+        articles=articles,
         stop_words=frozenset(str(w).lower() for w in data.get("counted_stop", ())),
         counted_tails=_cue_regex(data.get("counted_tails", ()), compile),
         tail_openers=frozenset(str(t).lower().split()[0] for t in data.get("counted_tails", ())),
@@ -629,6 +652,9 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         ),
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
         clause_openers=_opener_regex(data.get("clause_openers", ()), compile),
+        restatements=_restatement_regex(
+            data.get("restatements", ()), data.get("comparison_cues", ()), compile
+        ),
         cue_automaton=_cue_automaton(assertion),
         estimate_citations=tuple(
             " ".join(str(cue).lower().split()) for cue in assertion.get("estimate_citations", ())
@@ -1923,9 +1949,13 @@ def _counted(
     end = stop.start() if stop else window_end
     words: list[str] = []
     ends: list[int] = []
+    after_article = False
     for match in _WORDS.finditer(lowered, start, end):
         word = match.group(0)
         if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
+            after_article = after_article or (
+                word in tools.articles or word.rstrip("'’") + "'" in tools.articles
+            )
             continue
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
         joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
@@ -1945,7 +1975,7 @@ def _counted(
             break
     if not words:
         return "", start, None
-    measure = tools.measures.get(words[0])
+    measure = None if after_article else tools.measures.get(words[0])
     if not tools.genitives.intersection(words[1:]):
         return " ".join(words), ends[-1], measure
     passes = measure is not None or words[0] in tools.counted_pass
@@ -2023,6 +2053,8 @@ class _AssertionReader:
         self._disclosures = tools.disclosures
         self._relatives = tools.relatives
         self._openers = tools.clause_openers
+        self._restatements = tools.restatements
+        self._concept_words = tools.concepts.sentence
         self._estimate_citations = tools.estimate_citations
         hits: dict[str, list[tuple[int, int]]] = {}
         if tools.cue_automaton is not None:
@@ -2169,12 +2201,26 @@ class _AssertionReader:
         if breaks is None:
             start, end = self.sentences[index]
             breaks = [m.start() for m in _CLAUSE_BREAK.finditer(self.lowered, start, end)]
-            if self.lowered.find("(", start, end) >= 0:
-                asides = {
+            asides = (
+                {
                     at
                     for m in _FIGURE_ASIDE.finditer(self.lowered, start, end)
                     for at in (m.start(), m.end() - 1)
                 }
+                if self.lowered.find("(", start, end) >= 0
+                else set()
+            )
+            if self._restatements is not None and len(breaks) > 1:
+                # Not one that says what the figure is of ("$10.70 billion, or 67% of
+                # revenue,"): its words would be the figure's.
+                asides.update(
+                    at
+                    for m in self._restatements.finditer(self.lowered, start, end)
+                    if self._concept_words is None
+                    or self._concept_words.search(self.lowered, m.start(), m.end()) is None
+                    for at in (m.start(), m.end() - 1)
+                )
+            if asides:
                 breaks = [at for at in breaks if at not in asides]
             if self._openers is not None:
                 opened = [m.start() for m in self._openers.finditer(self.lowered, start, end)]

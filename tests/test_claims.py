@@ -632,6 +632,14 @@ EARLIER_PERIODS = [
     ),
     # with no number before it, it is the period of the numbers after it
     ("en", "A year earlier, Micron's revenue was $7.75 billion.", "$7.75", ("year-ago",)),
+    # "di un anno prima" is no span of years a figure holds
+    (
+        "it",
+        "I ricavi del trimestre sono stati di 15,95 miliardi di dollari rispetto ai 13,07 "
+        "miliardi di un anno prima.",
+        "15,95",
+        ("quarter",),
+    ),
     # ... unless a comparison cue makes it what they are compared with
     (
         "en",
@@ -1428,6 +1436,54 @@ ASIDES = [
         set(),
     ),
 ]
+
+
+# (language, sentence, the number, its periods, its concepts)
+RESTATED = [
+    # the figure told per share between commas: the period after it is still its own
+    (
+        "en",
+        "Net income rose to $18.7 billion, or $1.95 per share, in the third quarter, from "
+        "$15.3 billion a year earlier.",
+        "$18.7",
+        ("q3",),
+        {"net-income"},
+    ),
+    (
+        "it",
+        "L'utile netto è salito a 21,2 miliardi di dollari, pari a 1,95 dollari per azione, "
+        "nel terzo trimestre.",
+        "21,2",
+        ("q3",),
+        {"net-income"},
+    ),
+    # what follows it compared with the figure is a clause of its own
+    (
+        "it",
+        "L'utile netto nel terzo trimestre è salito a 21,2 miliardi di dollari, pari a 1,95 "
+        "dollari per azione, dai 18,2 miliardi del secondo trimestre.",
+        "21,2",
+        ("q3",),
+        {"net-income"},
+    ),
+    # an aside that says what the figure is of is no restatement: its words stay its own
+    (
+        "en",
+        "Adjusted EBITDA rose to $10.70 billion, or 67% of revenue, and free cash flow came "
+        "to $7.02 billion.",
+        "$10.70",
+        (),
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "periods", "concepts"), RESTATED)
+def test_a_figure_told_another_way_between_commas(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...], concepts: set[str]
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert (quantity.periods, quantity.concepts) == (periods, concepts)
 
 
 @pytest.mark.parametrize(("lang", "text", "number", "concepts"), ASIDES)
