@@ -101,8 +101,9 @@ _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w'’\-][A-ZÀ-ÖØ-Þ])[^\W\d_
 # One character class first, so that `re` scans in C; the lookahead rarely runs.
 _CLAUSE_BREAK = re.compile(r"[,;:()—–](?!(?<=\d[,:])\d)")
 # A figure in brackets, as a conversion ("21.79 billion yuan ($3.06 billion) in the
-# July-September quarter"), is an aside that does not end the clause around it.
-_FIGURE_ASIDE = re.compile(r"\([^()\d]{0,24}\d[^()]{0,32}\)")
+# July-September quarter"), or a short name for what stands before it ("le spese in conto
+# capitale (capex) di Amazon"), is an aside that does not end the clause around it.
+_FIGURE_ASIDE = re.compile(r"\((?:[^()\d]{0,24}\d[^()]{0,32}|[^()\d,;:]{1,16})\)")
 # A product's version: from its first digit on ("Kimi K2" -> "2", "GLM-4.5" -> "4.5"),
 # spaces and hyphens aside, with the tier words and size codes glued after it ("-Air",
 # " Thinking", "-300B-A47B").

@@ -789,6 +789,15 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
         # a plan to raise money is not money raised; a loan is not a round
         ("it", "Anthropic puntava a raccogliere 5 miliardi di dollari.", []),
         ("en", "Oracle raised $18 billion in a bond sale.", ["debt", "funding-round"]),
+        # a loss is no profit
+        ("en", "Li Auto posted a net loss of 624.4 million yuan.", ["net-loss"]),
+        ("it", "La perdita netta di Li Auto è stata di 710 milioni di yuan.", ["net-loss"]),
+        # a short name in brackets ends no clause
+        (
+            "it",
+            "Le spese in conto capitale (capex) di Amazon sono salite a 30,1 mld di dollari.",
+            ["investment"],
+        ),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
