@@ -658,7 +658,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
         ),
         cue_automaton=_cue_automaton(assertion),
         estimate_citations=tuple(
-            " ".join(str(cue).lower().split()) for cue in assertion.get("estimate_citations", ())
+            phrase_key(str(cue)) for cue in assertion.get("estimate_citations", ())
         ),
         abbreviations=language.abbreviations,
         common_words=language.common_words,
@@ -1953,10 +1953,8 @@ def _counted(
     after_article = False
     for match in _WORDS.finditer(lowered, start, end):
         word = match.group(0)
-        if not words and (word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words):
-            after_article = after_article or (
-                word in tools.articles or word.rstrip("'’") + "'" in tools.articles
-            )
+        if not words and _listed(word, tools.skip_words):
+            after_article = after_article or _listed(word, tools.articles)
             continue
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
         joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
@@ -1995,6 +1993,11 @@ def _counted(
     return " ".join(words), ends[-1], measure
 
 
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """Whether `word` is one of `words`, also as an elided form ("dell’" for "dell'")."""
+    return word in words or word.rstrip("'’") + "'" in words
+
+
 def _counted_tail(tools: _LanguageTools, lowered: str, start: int, end: int) -> int | None:
     """Where a phrase that closes what a number counts ends, if one starts at `start`:
     "in total" in "235 billion parameters in total and", not "in tutto" in "400 milioni di
@@ -2007,7 +2010,7 @@ def _counted_tail(tools: _LanguageTools, lowered: str, start: int, end: int) -> 
     after = _WORDS.search(lowered, tail.end(), min(end, tail.end() + 20))
     if after is not None and not lowered[tail.end() : after.start()].strip():
         word = after.group(0)
-        if word in tools.skip_words or word.rstrip("'’") + "'" in tools.skip_words:
+        if _listed(word, tools.skip_words):
             return None
     return tail.end()
 
