@@ -89,6 +89,8 @@ _LOCATIVE_REACH = 16
 _COMPARED_REACH = 24
 # The longest relative clause a figure's concept is read across ("which includes ...").
 _RELATIVE_REACH = 120
+# How many words a genitive after a concept may hold ("di Amazon", "of Alibaba Cloud").
+_GENITIVE_WORDS = 4
 
 _COUNTED_STOP = re.compile(r"[,;:!?()\[\]\"«»“”\n\r–—|]|\s-\s|\.(?!\d)")
 _WORDS = re.compile(r"[\w'’\-]+")
@@ -954,7 +956,15 @@ class Extractor:
                     {
                         period
                         for start, end, period in said_in
-                        if (end <= number.start or number.end <= start < clause_end)
+                        if (
+                            end <= number.start
+                            or (
+                                number.end <= start < clause_end
+                                and not _dates_compared(
+                                    tools, lowered, (number, start), said_in, numbers
+                                )
+                            )
+                        )
                         and (
                             period not in _EARLIER
                             or _dates_number(
@@ -992,6 +1002,8 @@ class Extractor:
             )
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
+                if not found_concepts:
+                    found_concepts = _antecedent(tools, read, (index, clause_start), here)
             found_concepts |= concepts.told_by_verb(
                 lowered,
                 number.start,
@@ -1061,7 +1073,7 @@ class Extractor:
                     lowered,
                     unknown.of(sentences[index], index, clause_start, number.start),
                     (sentence_start, clause_start, number.start),
-                    (context, mentions),
+                    (context, mentions, starts),
                 )
             if not subject and (
                 counted_concepts - concepts.modifiers
@@ -1257,6 +1269,72 @@ def _set_against(
         if later.unit is not None or (number.value and 0.1 <= later.value / number.value <= 10):
             return later.start
     return end
+
+
+def _dates_compared(
+    tools: _LanguageTools,
+    lowered: str,
+    at: tuple[NumberMatch, int],
+    said_in: Sequence[tuple[int, int, str]],
+    numbers: Sequence[NumberMatch],
+) -> bool:
+    """Whether the period phrase at `at[1]`, after figure `at[0]`, dates a later figure
+    the sentence sets against it instead, when the first figure's own period comes
+    before that one: "rose to $34.2bn in the third quarter from $31.4bn in the second
+    quarter" (`said_in`: the sentence's periods; `numbers`: the document's)."""
+    number, start = at
+    if tools.comparison is None:
+        return False
+    for later in numbers:
+        if later.start < number.end:
+            continue
+        if later.start >= start:
+            break
+        compared = tools.comparison.search(
+            lowered, max(number.end, later.start - _COMPARED_REACH), later.start
+        )
+        if compared and any(number.end <= own < later.start for own, _, _ in said_in):
+            return True
+    return False
+
+
+def _antecedent(
+    tools: _LanguageTools,
+    read: _AssertionReader,
+    at: tuple[int, int],
+    earlier: Sequence[Quantity],
+) -> set[str]:
+    """The concept a relative clause holding a figure is said of, when the clause before
+    ends with it (`at`: the sentence's number and where the relative clause starts):
+    "Amazon's capital expenditures, which rose to $34.2bn", "le spese in conto capitale
+    di Amazon, che sono salite a 30,1 miliardi". Only a genitive may follow the concept's
+    words ("di Amazon"): in "revenue came from AWS, which rose to $33bn" the relative is
+    said of AWS, not of revenue."""
+    index, clause_start = at
+    lowered, concepts = read.lowered, tools.concepts
+    opening = clause_start + 1 if lowered.startswith(" ", clause_start) else clause_start
+    relative = None if tools.relatives is None else tools.relatives.match(lowered, opening)
+    if (
+        relative is None
+        or relative.group(0) in tools.articles
+        or clause_start <= read.sentences[index][0]
+    ):
+        return set()
+    before = read.clause(index, clause_start - 1, clause_start - 1)[0]
+    if any(before <= figure.start < clause_start for figure in earlier):
+        return set()
+    words = lowered[before : clause_start - 1]
+    last = None
+    for pattern in (concepts.sentence, concepts.counted):
+        for found in () if pattern is None else pattern.finditer(words):
+            if last is None or found.end() > last.end():
+                last = found
+    if last is None:
+        return set()
+    tail = words[last.end() :].split()
+    if tail and not (len(tail) <= _GENITIVE_WORDS and _listed(_elided(tail[0]), tools.genitives)):
+        return set()
+    return {concepts.meaning[phrase_key(last.group(0))]} - concepts.modifiers
 
 
 def _against_a_quarter(
@@ -1552,15 +1630,17 @@ def _unnamed_subject(
     lowered: str,
     unlisted: tuple[int, int, str] | None,
     span: tuple[int, int, int],
-    names: tuple[Sequence[Mention], Sequence[Mention]],
+    names: tuple[Sequence[Mention], Sequence[Mention], Sequence[int]],
 ) -> tuple[str, ...]:
     """What a number no known name comes before is said of (`span`: where its sentence
     and its clause start, and where it starts; `names`: the names of its sentence and
-    the ones before, and all of the document's).
+    the ones before, all of the document's, and where its sentences start).
 
-    A phrase such as "la società" or "the company" refers back to the company named last,
-    in its sentence or the ones before ("la società fondata da Liang Wenfeng indica un
-    costo di 5,6 milioni", "Reuters reported that the company sold"), or further back to
+    A phrase such as "la società" or "the company" refers back to the company named last
+    in its sentence ("la società fondata da Liang Wenfeng indica un costo di 5,6
+    milioni"), else to the one named first in the last sentence before that names one,
+    its subject, not a rival it is compared with ("Xpeng ha consegnato 42.013 veicoli,
+    più di Nio e di Li Auto. Per il quarto trimestre il gruppo prevede"), or further back to
     the only company the article has named ("A ottobre il gruppo ha consegnato", under a
     heading, three paragraphs after the lead that named Nio). Else the unlisted
     name before the number is its subject ("Step-3 has 321 billion parameters"), and so
@@ -1581,10 +1661,13 @@ def _unnamed_subject(
             return (unlisted[2],)
     if not refers:
         return ()
-    context, mentions = names
+    context, mentions, starts = names
     owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
     if owners:
-        return (owners[-1].entity,)
+        if owners[-1].start >= start:
+            return (owners[-1].entity,)
+        opened = starts[bisect.bisect_right(starts, owners[-1].start) - 1]
+        return (next(m for m in owners if m.start >= opened).entity,)
     named = {
         m.entity
         for m in itertools.takewhile(lambda m: m.start < end, mentions)
@@ -1996,6 +2079,13 @@ def _counted(
 def _listed(word: str, words: frozenset[str]) -> bool:
     """Whether `word` is one of `words`, also as an elided form ("dell’" for "dell'")."""
     return word in words or word.rstrip("'’") + "'" in words
+
+
+def _elided(word: str) -> str:
+    """The elided article or preposition a word opens with ("dell'" of "dell'azienda"),
+    else the word."""
+    cut = max(word.find("'"), word.find("’"))
+    return word[: cut + 1] if cut > 0 else word
 
 
 def _counted_tail(tools: _LanguageTools, lowered: str, start: int, end: int) -> int | None:

@@ -372,6 +372,19 @@ SUBJECTS = [
         "that AI server orders came to $10.6bn.",
         (),
     ),
+    # in a sentence before, the company it opens with, not the rivals it is compared with
+    (
+        "it",
+        "Il mese scorso Xpeng ha consegnato 42.013 veicoli, più di Nio e di Li Auto. Per il "
+        "quarto trimestre il gruppo prevede ricavi tra 21,5 e 23 miliardi di yuan.",
+        ("xpeng",),
+    ),
+    (
+        "en",
+        "Xpeng delivered more cars than Nio and Li Auto last month. The company expects "
+        "fourth-quarter revenue of up to 23 billion yuan.",
+        ("xpeng",),
+    ),
     # further back, the only company the article has named
     (
         "it",
@@ -390,7 +403,7 @@ SUBJECTS = [
 
 @pytest.mark.parametrize(("lang", "text", "subject"), SUBJECTS)
 def test_what_a_number_is_said_of(linter, lang: str, text: str, subject: tuple[str, ...]) -> None:
-    quantity = claims_of(linter, text, lang).quantities[0]
+    quantity = claims_of(linter, text, lang).quantities[-1]
     assert quantity.subject == subject
 
 
@@ -798,6 +811,23 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
             "Le spese in conto capitale (capex) di Amazon sono salite a 30,1 mld di dollari.",
             ["investment"],
         ),
+        # a relative clause holding the figure is said of the concept right before it ...
+        (
+            "en",
+            "Amazon's capital expenditures, which rose to $34.2bn in the third quarter, went "
+            "mostly into data centres.",
+            ["investment"],
+        ),
+        (
+            "it",
+            "Le spese in conto capitale di Amazon, che sono salite a 34,2 miliardi di dollari, "
+            "sono andate ai data center.",
+            ["investment"],
+        ),
+        ("it", "L'utile netto dell'azienda, che ha toccato 2 miliardi di euro.", ["net-income"]),
+        # ... not of a concept the clause goes on past
+        ("en", "Revenue came mostly from AWS, which rose to $33bn.", []),
+        ("it", "I ricavi sono arrivati dal cloud, che è salito a 33 miliardi di dollari.", []),
     ],
 )
 def test_what_a_sum_of_money_is(linter, lang: str, text: str, concepts: list[str]) -> None:
@@ -1813,3 +1843,43 @@ def test_a_year_after_a_figure_set_against_dates_that_figure(
     linter, lang: str, text: str, number: str, years: tuple[int, ...]
 ) -> None:
     assert quantity_in(linter, text, lang, number).years == years
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "periods"),
+    [
+        # the period after a figure set against it is that figure's, when it has its own
+        (
+            "en",
+            "Capital expenditures rose to $34.2bn in the third quarter from $31.4bn in the "
+            "second quarter.",
+            "$34.2bn",
+            ("q3",),
+        ),
+        (
+            "it",
+            "I ricavi sono saliti a 5 miliardi nel terzo trimestre, dai 4,2 miliardi del "
+            "secondo trimestre.",
+            "5 miliardi",
+            ("q3",),
+        ),
+        # with none of its own, the period after both is both figures' own
+        (
+            "en",
+            "Revenue rose to $5 billion from $4.2 billion in the third quarter.",
+            "$5 billion",
+            ("q3",),
+        ),
+        # a figure that is not set against it leaves the period to both
+        (
+            "en",
+            "Revenue rose to $5 billion and profit to $1.2 billion in the third quarter.",
+            "$5 billion",
+            ("q3",),
+        ),
+    ],
+)
+def test_a_period_after_a_figure_set_against_dates_that_figure(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).periods == periods

@@ -293,10 +293,6 @@ KNOWN_CROSS_N_MISSES: set[tuple[str, int, str]] = set()
 KNOWN_CROSS_N_EXTRA = {("dell-q3-results.en.md", 7, "consistency.figure")}
 
 KNOWN_CROSS_O_MISSES = {
-    # the concept before a relative clause that holds the figure ("Amazon's capital
-    # expenditures, which rose to $34.2bn in the third quarter")
-    ("amazon-trainium-capex.en.md", 12, "consistency.figure"),
-    ("amazon-trimestre-aws.it.md", 27, "consistency.figure"),
     # a passive sentence that opens with the figure and names the company as its agent
     # after it ("1,74 milioni di processori Journey sono stati spediti da Horizon Robotics")
     ("horizon-h1-revenue.en.md", 14, "consistency.figure"),
