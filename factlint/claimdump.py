@@ -10,7 +10,7 @@ from typing import Any
 
 from factlint import consistency
 from factlint.claims import Claims
-from factlint.document import Document
+from factlint.document import Document, document_date
 from factlint.entities import Entity
 from factlint.numbers import Interval
 
@@ -39,7 +39,7 @@ def _base(doc: Document, kind: str, start: int, end: int, assertion: str) -> dic
         "kind": kind,
         "text": text,
         "assertion": assertion,
-        "date": consistency.document_date(doc),
+        "date": document_date(doc),
     }
 
 
@@ -70,7 +70,7 @@ def records(
             template=claim.template,
         )
         yield record
-    date = consistency.document_date(doc)
+    date = document_date(doc)
     keys = consistency.figure_keys(claims, date)
     for claim, key in zip(claims.quantities, keys, strict=True):
         record = _base(doc, "quantity", claim.start, claim.phrase_end, claim.assertion.value)

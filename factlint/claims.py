@@ -24,7 +24,7 @@ from typing import Any
 
 import ahocorasick
 
-from factlint.document import Document, split_sentences
+from factlint.document import Document, document_date, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
@@ -38,6 +38,7 @@ from factlint.periods import (
     month_source,
     period_end,
     period_words,
+    recent_months,
 )
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
@@ -778,7 +779,12 @@ class Extractor:
             tools, (masked, lowered), sentences, (mentions, versioned), read, attributions
         )
         quantities = self._quantities(
-            tools, masked, lowered, sentences, starts, mentions, by_sentence, read
+            tools,
+            (masked, lowered),
+            (sentences, starts),
+            (mentions, by_sentence),
+            read,
+            recent_months(document_date(doc)),
         )
         candidates = self._candidates(tools, masked, mentions) if self.want_candidates else ()
         return Claims(
@@ -856,14 +862,18 @@ class Extractor:
     def _quantities(
         self,
         tools: _LanguageTools,
-        masked: str,
-        lowered: str,
-        sentences: Sequence[tuple[int, int]],
-        starts: Sequence[int],
-        mentions: Sequence[Mention],
-        by_sentence: Mapping[int, Sequence[Mention]],
+        texts: tuple[str, str],
+        split: tuple[Sequence[tuple[int, int]], Sequence[int]],
+        names: tuple[Sequence[Mention], Mapping[int, Sequence[Mention]]],
         read: _AssertionReader,
+        recent: frozenset[str] | None,
     ) -> list[Quantity]:
+        """The figures of a document (`texts`: its masked and lowered text; `split`: its
+        sentences and where they start; `names`: its mentions, and those of each
+        sentence); `recent` are the months its date makes recent, if it has one."""
+        masked, lowered = texts
+        sentences, starts = split
+        mentions, by_sentence = names
         found: list[Quantity] = []
         mention_starts = [m.start for m in mentions]
         years_of: dict[int, list[tuple[int, int]]] = {}
@@ -986,7 +996,12 @@ class Extractor:
             # The figures of this sentence so far.
             here = found[first_here:]
             per_unit = _per_unit(tools, lowered, (clause_start, clause_end), number, number_starts)
-            concept_start = _before_aside(tools, read, (index, clause_start), here, said_in)
+            concept_start = _after_joined(
+                tools,
+                lowered,
+                here,
+                (_before_aside(tools, read, (index, clause_start), here, said_in), number.start),
+            )
             # The aside the concept is read across ("which includes networking gear"): what
             # it names is not what the figure counts ("Il backlog, cioè il valore degli
             # ordini non ancora consegnati, ha toccato 110 miliardi").
@@ -995,10 +1010,16 @@ class Extractor:
                 if concept_start < clause_start
                 else ()
             )
+            # Words from the conjunction before the clause's next figure on are that
+            # figure's: in "consegne tra 125.000 e 132.000 veicoli e ricavi tra 21,5 e 23
+            # miliardi" the revenue is not the deliveries'.
+            concept_end = _next_figure(
+                tools, lowered, (numbers, number_starts), number, (counted_end, clause_end)
+            )
             clause = (
-                f"{lowered[concept_start : aside[0][0]]} {lowered[clause_start:clause_end]}"
+                f"{lowered[concept_start : aside[0][0]]} {lowered[clause_start:concept_end]}"
                 if aside
-                else lowered[concept_start:clause_end]
+                else lowered[concept_start:concept_end]
             )
             if concepts.sentence is not None and number.unit not in tools.durations:
                 found_concepts |= concepts.find(concepts.sentence, clause)
@@ -1129,8 +1150,14 @@ class Extractor:
                 and not any(m.type in PRODUCT_TYPES for m in of)
             ):
                 found_concepts = set()
+            # A month well before the article's date is an earlier event's ("A marzo
+            # Anthropic aveva raccolto 3,5 miliardi", in September): not today's figure.
             if found_concepts and found_concepts <= concepts.at_a_moment | concepts.modifiers:
-                periods = tuple(period for period in periods if not is_month(period))
+                periods = tuple(
+                    period
+                    for period in periods
+                    if not is_month(period) or (recent is not None and period not in recent)
+                )
             assertion = read(index, number.start, clause_start)
             found.append(
                 Quantity(
@@ -1269,6 +1296,60 @@ def _set_against(
         if later.unit is not None or (number.value and 0.1 <= later.value / number.value <= 10):
             return later.start
     return end
+
+
+def _after_joined(
+    tools: _LanguageTools, lowered: str, earlier: Sequence[Quantity], span: tuple[int, int]
+) -> int:
+    """Where the words said of a figure start (`span`: where they would, and where the
+    figure starts): past the last conjunction after a figure before it in that span,
+    whose words the words before are ("consegne tra 125.000 e 132.000 veicoli e ricavi
+    tra 21,5 e 23 miliardi": the second figure is revenue, not deliveries)."""
+    start, end = span
+    if not earlier or earlier[-1].start < start:
+        return start
+    figures = [q for q in earlier if q.start >= start]
+    ends = [q.start for q in figures[1:]] + [end]
+    for figure, gap_end in zip(reversed(figures), reversed(ends), strict=True):
+        joined = _joined(tools, lowered, figure.phrase_end, gap_end)
+        if joined is not None:
+            return joined
+    return start
+
+
+def _joined(tools: _LanguageTools, lowered: str, start: int, end: int) -> int | None:
+    """Where the last conjunction between two figures (from `start` to `end`) starts,
+    when words of the second follow it ("veicoli e ricavi tra"); None when there is
+    none, or only an article follows ("tra il 10% e il 12%" is one thing counted)."""
+    if tools.topic is None:
+        return None
+    words = list(_WORDS.finditer(lowered, start, end))
+    for at in range(len(words) - 1, -1, -1):
+        if words[at].group(0) in tools.topic.joiners:
+            after = words[at + 1 :]
+            if all(_listed(word.group(0), tools.articles) for word in after):
+                return None
+            return words[at].start()
+    return None
+
+
+def _next_figure(
+    tools: _LanguageTools,
+    lowered: str,
+    numbers: tuple[Sequence[NumberMatch], Sequence[int]],
+    number: NumberMatch,
+    span: tuple[int, int],
+) -> int:
+    """Where the words said of `number` end in its clause (`span`: where what it counts
+    ends, and the clause's end): at the conjunction before the clause's next figure, or
+    at that figure; at the clause's end when no figure follows."""
+    counted_end, clause_end = span
+    _, starts = numbers
+    later = bisect.bisect_left(starts, max(number.end, counted_end))
+    if later == len(starts) or starts[later] >= clause_end:
+        return clause_end
+    joined = _joined(tools, lowered, max(number.end, counted_end), starts[later])
+    return starts[later] if joined is None else joined
 
 
 def _dates_compared(

@@ -18,7 +18,6 @@ rule states the fact about are left to that rule.
 from __future__ import annotations
 
 import bisect
-import datetime
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from factlint.claims import (
     Quantity,
     Succession,
 )
-from factlint.document import Document
+from factlint.document import Document, document_date
 from factlint.entities import Entity
 from factlint.findings import Finding, Related, Severity
 from factlint.numbers import Interval
@@ -89,16 +88,6 @@ class Comparable:
 
 
 Covered = Callable[[Attribution | Succession | Quantity], bool]
-
-
-def document_date(doc: Document) -> str | None:
-    """The article's front matter `date:` as YYYY-MM-DD, if it has one."""
-    value = doc.meta.get("date")
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()[:10]
-    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
-        return value.strip()[:10]
-    return None
 
 
 def owner_root(entity_id: str, entities: Mapping[str, Entity]) -> str:

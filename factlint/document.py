@@ -452,3 +452,13 @@ def _add_sentence(spans: list[tuple[int, int]], masked: str, start: int, end: in
     prose = _prose_start(masked, start, end)
     if _CONTENT.search(masked, prose, end):
         spans.append((prose, end))
+
+
+def document_date(doc: Document) -> str | None:
+    """The article's front matter `date:` as YYYY-MM-DD, if it has one."""
+    value = doc.meta.get("date")
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()[:10]
+    if isinstance(value, str) and len(value) >= 4 and value[:4].isdigit():
+        return value.strip()[:10]
+    return None

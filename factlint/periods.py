@@ -251,6 +251,15 @@ def month_period(month: int) -> str:
     return f"month-{month:02d}"
 
 
+def recent_months(date: str | None) -> frozenset[str] | None:
+    """The months an article dated `date` (YYYY-MM-DD) may call recent: its own, the one
+    before, and "last month"; None for an undated article."""
+    if date is None or not date[5:7].isdigit() or not 1 <= int(date[5:7]) <= 12:
+        return None
+    month = int(date[5:7])
+    return frozenset({month_period(month), month_period((month - 2) % 12 + 1), LAST_MONTH})
+
+
 def month_of(period: str) -> int | None:
     """The month a "month-MM" period is for, or None for any other period."""
     match = _MONTH.fullmatch(period)

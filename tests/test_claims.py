@@ -1883,3 +1883,46 @@ def test_a_period_after_a_figure_set_against_dates_that_figure(
     linter, lang: str, text: str, number: str, periods: tuple[str, ...]
 ) -> None:
     assert quantity_in(linter, text, lang, number).periods == periods
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "concepts"),
+    [
+        # the words after the conjunction before the next figure are that figure's
+        (
+            "it",
+            "Per il quarto trimestre Xpeng prevede consegne tra 125.000 e 132.000 veicoli e "
+            "ricavi tra 21,5 e 23 miliardi di yuan.",
+            "125.000",
+            ["delivery"],
+        ),
+        (
+            "it",
+            "Per il quarto trimestre Xpeng prevede consegne tra 125.000 e 132.000 veicoli e "
+            "ricavi tra 21,5 e 23 miliardi di yuan.",
+            "21,5",
+            ["revenue"],
+        ),
+        (
+            "en",
+            "Xpeng expects deliveries of 125,000 to 132,000 vehicles and revenue of 21.5 "
+            "billion to 23 billion yuan.",
+            "23 billion",
+            ["revenue"],
+        ),
+        ("en", "Nvidia said net income was $5bn and revenue $20bn.", "$5bn", ["net-income"]),
+        ("en", "Nvidia said net income was $5bn and revenue $20bn.", "$20bn", ["revenue"]),
+        # with no conjunction, or only an article after it, the words are shared
+        (
+            "it",
+            "Apple prevede una crescita dei ricavi tra il 10% e il 12% nel trimestre.",
+            "12%",
+            ["revenue"],
+        ),
+        ("en", "Amazon's net income climbed 39% to $21.2bn.", "$21.2bn", ["net-income"]),
+    ],
+)
+def test_figures_joined_by_a_conjunction_count_their_own_words(
+    linter, lang: str, text: str, number: str, concepts: list[str]
+) -> None:
+    assert sorted(quantity_in(linter, text, lang, number).concepts) == concepts

@@ -12,6 +12,7 @@ from factlint.periods import (
     month_of,
     month_period,
     period_end,
+    recent_months,
 )
 from tests.conftest import quantity_in
 
@@ -273,3 +274,48 @@ def test_month_of(period: str, month: int | None, one_month: bool) -> None:
 def test_a_month_s_period_names_its_month(month: int) -> None:
     assert month_of(month_period(month)) == month
     assert is_month(month_period(month))
+
+
+@pytest.mark.parametrize(
+    ("date", "recent"),
+    [
+        ("2025-09-03", {"month-09", "month-08", "last-month"}),
+        # January's month before is December
+        ("2026-01-15", {"month-01", "month-12", "last-month"}),
+        # an undated article, or a date with no month, makes no month recent
+        (None, None),
+        ("2025", None),
+        ("2025-13-01", None),
+    ],
+)
+def test_recent_months(date: str | None, recent: set[str] | None) -> None:
+    assert recent_months(date) == (None if recent is None else frozenset(recent))
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "number", "periods"),
+    [
+        # a month well before the article's date is an earlier event's
+        (
+            "2025-09-03",
+            "A marzo Anthropic aveva raccolto 3,5 miliardi di dollari in un round di serie E.",
+            "3,5",
+            ("month-03",),
+        ),
+        ("2025-09-03", "In March, Anthropic was valued at $61.5 billion.", "$61.5", ("month-03",)),
+        # the article's month, or the one before, only dates today's figure
+        ("2025-09-03", "In September, Anthropic was valued at $183 billion.", "$183", ()),
+        (
+            "2025-09-03",
+            "Ad agosto la valutazione di Anthropic ha raggiunto 183 miliardi di dollari.",
+            "183",
+            (),
+        ),
+    ],
+)
+def test_a_month_well_before_the_article_dates_an_earlier_event(
+    linter, date: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    lang = "it" if " di " in text else "en"
+    dated = f"---\ndate: {date}\nlang: {lang}\n---\n\n{text}\n"
+    assert quantity_in(linter, dated, lang, number).periods == periods
