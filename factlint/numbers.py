@@ -229,6 +229,29 @@ class NumberParser:
         ]
         postfixes = _phrases(spec, "postfix")
         connectors = _strings(spec, "range_connectors")
+        # Two figures, each with its own unit, that a connector makes one range: after a
+        # `between` qualifier ("tra il 10% e il 12%"), or with a word that needs none
+        # ("10% to 12%"), unless one says where a change starts ("from 10% to 12%").
+        betweens = [p for p, (name, _) in self._qualifiers.items() if name == "between"]
+        articles_source = _alternation(_capitalised(_strings(spec, "articles")))
+        self._range_gaps = tuple(
+            compile(
+                rf"{_SP}+(?:{_alternation(_capitalised(joining))}){_SP}+"
+                rf"(?:(?:{articles_source})(?:{_SP}+|(?<=['’])))?$"
+            )
+            if joining
+            else None
+            for joining in (connectors, _strings(spec, "open_range_connectors"))
+        )
+        self._range_opened = tuple(
+            compile(
+                rf"(?<!\w)(?:{_alternation(_capitalised(opening))}){_SP}+"
+                rf"(?:(?:{articles_source})(?:{_SP}+|(?<=['’])))?$"
+            )
+            if opening
+            else None
+            for opening in (betweens, _strings(spec, "range_not_after"))
+        )
         ordinals = _strings(spec, "ordinals")
         articles = _strings(spec, "articles")
         scale = rf"(?:{_alternation(self._attached)}|{_SP}*{words(self._scales)})(?!\w)"
@@ -398,7 +421,54 @@ class NumberParser:
                 result, skip = self._quantity(text, rtext, start, text[start:end], value, step)
                 if result is not None:
                     found.append(result)
-        return _settle(found)
+        return self._ranges_apart(text, _settle(found))
+
+    def _ranges_apart(self, text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+        """`found` with each pair of figures a connector makes one range joined into it:
+        "tra il 10% e il 12%", "10% to 12%", "$21.5 billion to $23 billion", each end with
+        its own unit (the pattern reads ranges whose unit comes once, after the top)."""
+        out: list[NumberMatch] = []
+        for number in found:
+            joined = self._range_of(text, out[-1], number) if out else None
+            if joined is None:
+                out.append(number)
+            else:
+                out[-1] = joined
+        return out
+
+    def _range_of(self, text: str, low: NumberMatch, high: NumberMatch) -> NumberMatch | None:
+        """The range two figures make, or None."""
+        if (
+            low.qualifier is not None
+            or high.qualifier is not None
+            or low.signed
+            or high.signed
+            or low.unit not in (None, high.unit)
+            or not 0 < low.value < high.value <= low.value * _RANGE_SPREAD
+        ):
+            return None
+        gap = text[low.end : high.start]
+        if len(gap) > _RANGE_GAP:
+            return None
+        before = text[max(0, low.start - _RANGE_GAP) : low.start]
+        between, not_after = self._range_opened
+        opened = between is not None and between.search(before)
+        connector = self._range_gaps[0 if opened else 1]
+        if connector is None or not connector.match(gap):
+            return None
+        if not opened and not_after is not None and not_after.search(before):
+            return None
+        return NumberMatch(
+            opened.start() + low.start - len(before) if opened else low.start,
+            high.end,
+            low.value_start,
+            high.value_end,
+            low.value,
+            Interval(low.value, high.value),
+            "between",
+            high.unit,
+            False,
+        )
 
     def _quantity(
         self, text: str, rtext: str, start: int, words: str | None, value: int, step: int = 1
@@ -893,6 +963,12 @@ class NumberParser:
             out.append((_word_value(run), run[0].start, run[-1].end, len(run) == 1, step))
             i = stop
         return out
+
+
+# A range's top is at most this many times its bottom, and its ends at most this many
+# characters apart ("10% to 12%", not "rose 2% to 40%").
+_RANGE_SPREAD = 2
+_RANGE_GAP = 12
 
 
 def _settle(found: list[tuple[NumberMatch, int | None]]) -> list[NumberMatch]:

@@ -88,6 +88,33 @@ QUANTITIES = [
     ("it", "Avrà [tra gli 80 e i 100 mila] chip.", 80000, "[80000, 100000]", "between", None),
     ("en", "It has [between 80,000 and 100,000].", 80000, "[80000, 100000]", "between", None),
     ("it", "Ospiterà [80-100 mila] processori.", 80000, "[80000, 100000]", "between", None),
+    # each end with its own unit, after "between" or joined by a word that needs none
+    ("it", "Ricavi in crescita [tra il 10% e il 12%].", 10, "[10, 12]", "between", "%"),
+    (
+        "it",
+        "Ricavi [tra 21,5 miliardi e 23 miliardi di yuan].",
+        21.5e9,
+        "[21500000000, 23000000000]",
+        "between",
+        "CNY",
+    ),
+    ("en", "Revenue would grow [10% to 12%] in the quarter.", 10, "[10, 12]", "between", "%"),
+    (
+        "en",
+        "It expects revenue of [$21.5 billion to $23 billion].",
+        21.5e9,
+        "[21500000000, 23000000000]",
+        "between",
+        "USD",
+    ),
+    (
+        "en",
+        "Deliveries of [125,000 to 132,000] vehicles.",
+        125000,
+        "[125000, 132000]",
+        "between",
+        None,
+    ),
     ("en", "Margins of [10–20%] are expected.", 10, "[10, 20]", "between", "%"),
     (
         "it",
@@ -376,6 +403,29 @@ def test_number_words_before_a_fraction_word_still_count(
     text = "Due terzi posti su tre sono occupati."
     found = parsers["it"].find(text)
     assert [text[m.start : m.end] for m in found] == ["Due", "tre"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "expressions"),
+    [
+        # where a change starts and ends, not a range
+        ("en", "The margin rose from 10% to 12%.", ["10%", "12%"]),
+        ("it", "Il margine è passato dal 10% al 12%.", ["10%", "12%"]),
+        # a change, then a level in another unit
+        ("en", "Revenue grew 10% to $12bn.", ["10%", "$12bn"]),
+        # too far apart to be one estimate
+        ("en", "Its share rose 2% to 40%.", ["2%", "40%"]),
+        # the top below the bottom
+        ("en", "The vote was 5 to 4.", ["5", "4"]),
+        # "e" joins two figures only after "tra"
+        ("it", "Ha speso il 10% e il 12% in più.", ["10%", "12%"]),
+    ],
+)
+def test_figures_that_make_no_range(
+    parsers: dict[str, NumberParser], lang: str, sentence: str, expressions: list[str]
+) -> None:
+    found = parsers[lang].find(sentence)
+    assert [sentence[m.start : m.end] for m in found] == expressions
 
 
 def test_several_in_order(parsers: dict[str, NumberParser]) -> None:
