@@ -82,8 +82,9 @@ _EARLIER = _AGAINST_A_QUARTER | {"year-ago", "month-ago"}
 _CITED_GAP = 2
 # How far before a reporting cue a phrase that stands for the company may start.
 _CITED_REACH = 60
-# The longest citing aside a figure's concept is read across ("according to the company").
-_ASIDE_REACH = 40
+# The longest citing aside a figure's concept is read across ("secondo quanto comunicato dal
+# gruppo di Redmond").
+_ASIDE_REACH = 64
 # How far before a place the locative before it may start ("in the").
 _LOCATIVE_REACH = 16
 # How far before a figure the cue comparing another with it may start ("slightly below the").

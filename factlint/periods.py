@@ -37,6 +37,7 @@ _END_REACH = 32
 # number and no sentence punctuation ("the quarter rose 5% to March levels" has an end
 # date for no period).
 _GAP = re.compile(r"(?:[^\W\d]|[\s,'’-]|(?<!\d)(?:19|20)\d\d(?!\d))*")
+_WORDS = re.compile(r"[\w'’]+")
 _ENDED = re.compile(r"(?P<span>[a-z-]+)-to-(?P<month>\d\d)")
 # A month a figure is for ("in October", "a ottobre") is "month-10"; "last month" is the
 # month before the article's date.
@@ -79,6 +80,9 @@ class PeriodWords:
     not_after: frozenset[str] = frozenset()
     # The months the language writes with a capital ("May"), lower-cased.
     capitalised: frozenset[str] = frozenset()
+    # The words between a part of a year and that year ("the first half of the fiscal
+    # year"): the two phrases are one period, the part.
+    of_year: frozenset[str] = frozenset()
 
     def find(self, masked: str, lowered: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, period) of every period phrase in [start, end) of a text (`masked`,
@@ -105,6 +109,8 @@ class PeriodWords:
                 if m.start("month") not in opening and self._names_month(masked, lowered, m)
             )
             found.sort()
+        if self.of_year and any(label == "year" for _, _, label in found[1:]):
+            found = self._parts_of_years(lowered, found)
         if self.ends is not None and any(label in SPANS for _, _, label in found):
             for date in self.ends.finditer(masked, start, end):
                 # "Il trimestre chiuso a settembre": the month ends the quarter.
@@ -117,6 +123,27 @@ class PeriodWords:
                 ]
                 self._end(found, masked, date)
         return found
+
+    def _parts_of_years(
+        self, lowered: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """`found` (in order) without the year a part of it names as its own: "first
+        half of the fiscal year" and "primo semestre dell'esercizio" are a half, not a
+        half and a year."""
+        kept = found[:1]
+        for phrase in found[1:]:
+            start, _, label = phrase
+            _, previous_end, previous = kept[-1]
+            if (
+                label == "year"
+                and SPANS.get(previous) in ("quarter", "half", "nine-months")
+                and all(
+                    word in self.of_year for word in _WORDS.findall(lowered, previous_end, start)
+                )
+            ):
+                continue
+            kept.append(phrase)
+        return kept
 
     @property
     def by_month(self) -> bool:
@@ -206,8 +233,9 @@ def period_words(
     """A language's period words: `pattern` finds its period phrases (and the cues of
     `month_source`), `meaning` labels them, and `data` (the language file) gives the cues
     before an end date (`period_ends`), the month names (`numbers.months`, see
-    `month_numbers`), the ordinal marks after a day (`numbers.ordinals`) and the words
-    that make a month after them no period (`month_not_after`)."""
+    `month_numbers`), the ordinal marks after a day (`numbers.ordinals`) the words
+    that make a month after them no period (`month_not_after`), and those between a part
+    of a year and that year (`period_of_year`)."""
     numbers = data.get("numbers") or {}
     months = month_numbers(numbers)
     cues = [str(cue) for cue in _listed(data.get("period_ends"))]
@@ -220,6 +248,7 @@ def period_words(
         {name.lower(): n for name, n in months.items()},
         frozenset(phrase_key(str(word)) for word in _listed(data.get("month_not_after"))),
         frozenset(name.lower() for name in months if name[:1].isupper()),
+        frozenset(phrase_key(str(word)) for word in _listed(data.get("period_of_year"))),
     )
 
 

@@ -805,6 +805,26 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
         # a loss is no profit
         ("en", "Li Auto posted a net loss of 624.4 million yuan.", ["net-loss"]),
         ("it", "La perdita netta di Li Auto è stata di 710 milioni di yuan.", ["net-loss"]),
+        # net sales are revenue
+        ("en", "Amazon's net sales rose 13% to $180.2 billion.", ["revenue"]),
+        # the concept before a citing aside, and before a link after a comma
+        (
+            "it",
+            "L'utile operativo di Microsoft, secondo quanto comunicato dal gruppo di Redmond, "
+            "si è attestato a 33,6 miliardi di dollari nel trimestre.",
+            ["operating-income"],
+        ),
+        (
+            "it",
+            "A salire è stato anche l'utile netto di Microsoft nel trimestre, a quota 31,5 "
+            "miliardi di dollari.",
+            ["net-income"],
+        ),
+        (
+            "en",
+            "Microsoft's net income rose 12% in the quarter, reaching $27.7 billion.",
+            ["net-income"],
+        ),
         # a short name in brackets ends no clause
         (
             "it",

@@ -85,7 +85,7 @@ ENDED = [
         "it",
         "Nel secondo trimestre dell'esercizio fiscale 2026, chiuso il 27 luglio, i ricavi sono stati di 46,7 miliardi di dollari.",
         "46,7",
-        ("quarter-to-07", "year"),
+        ("quarter-to-07",),
     ),
     # "May" is a month, "may" a verb; a number between is no date's
     ("en", "Revenue for the quarter to may rise to $5 billion.", "$5", ("quarter",)),
@@ -319,3 +319,35 @@ def test_a_month_well_before_the_article_dates_an_earlier_event(
     lang = "it" if " di " in text else "en"
     dated = f"---\ndate: {date}\nlang: {lang}\n---\n\n{text}\n"
     assert quantity_in(linter, dated, lang, number).periods == periods
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "number", "periods"),
+    [
+        # a part of a year and that year are one period, the part
+        (
+            "en",
+            "Net sales more than doubled to 1.10 trillion yen in the first half of the fiscal "
+            "year.",
+            "1.10",
+            ("h1",),
+        ),
+        (
+            "it",
+            "I ricavi del primo semestre dell'esercizio sono saliti a 967 miliardi di yen.",
+            "967",
+            ("h1",),
+        ),
+        # two periods a conjunction joins stay two
+        (
+            "it",
+            "Nel primo semestre e nell'intero esercizio i ricavi saliranno a 967 miliardi di yen.",
+            "967",
+            ("h1", "year"),
+        ),
+    ],
+)
+def test_a_part_of_a_year_is_not_the_year(
+    linter, lang: str, text: str, number: str, periods: tuple[str, ...]
+) -> None:
+    assert tuple(sorted(quantity_in(linter, text, lang, number).periods)) == periods
