@@ -940,8 +940,15 @@ class Extractor:
             )
             found_concepts = set(counted_concepts)
             clause_start, clause_end = read.clause(index, number.start, number.end)
+            # A link, or a colon right before the number, carries on the clause before:
+            # "i ricavi sono cresciuti del 18%, a 32,1 miliardi", "A crescere sono stati i
+            # ricavi di SenseTime: 2,08 miliardi di yuan".
             if clause_start > sentence_start and (
                 phrase_key(lowered[clause_start : number.start]) in tools.clause_links
+                or (
+                    lowered[clause_start - 1] == ":"
+                    and not lowered[clause_start : number.start].strip()
+                )
             ):
                 clause_start = read.clause(index, clause_start - 1, clause_start - 1)[0]
             # A year after the number counts only in its clause: "GPU acquistate prima della

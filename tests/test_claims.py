@@ -805,6 +805,13 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
         # a loss is no profit
         ("en", "Li Auto posted a net loss of 624.4 million yuan.", ["net-loss"]),
         ("it", "La perdita netta di Li Auto è stata di 710 milioni di yuan.", ["net-loss"]),
+        # the concept before a colon right before the figure
+        (
+            "it",
+            "A crescere sono stati innanzitutto i ricavi di SenseTime: 2,08 miliardi di yuan "
+            "nel primo semestre.",
+            ["revenue"],
+        ),
         # net sales are revenue
         ("en", "Amazon's net sales rose 13% to $180.2 billion.", ["revenue"]),
         # the concept before a citing aside, and before a link after a comma
