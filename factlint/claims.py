@@ -979,7 +979,11 @@ class Extractor:
                             or (
                                 number.end <= start < clause_end
                                 and not _dates_compared(
-                                    tools, lowered, (number, start), said_in, numbers
+                                    tools,
+                                    lowered,
+                                    (number, start),
+                                    said_in,
+                                    (numbers, number_starts),
                                 )
                             )
                         )
@@ -1365,18 +1369,18 @@ def _dates_compared(
     lowered: str,
     at: tuple[NumberMatch, int],
     said_in: Sequence[tuple[int, int, str]],
-    numbers: Sequence[NumberMatch],
+    numbers: tuple[Sequence[NumberMatch], Sequence[int]],
 ) -> bool:
     """Whether the period phrase at `at[1]`, after figure `at[0]`, dates a later figure
     the sentence sets against it instead, when the first figure's own period comes
     before that one: "rose to $34.2bn in the third quarter from $31.4bn in the second
-    quarter" (`said_in`: the sentence's periods; `numbers`: the document's)."""
+    quarter" (`said_in`: the sentence's periods; `numbers`: the document's, and where
+    they start)."""
     number, start = at
     if tools.comparison is None:
         return False
-    for later in numbers:
-        if later.start < number.end:
-            continue
+    numbers, number_starts = numbers
+    for later in numbers[bisect.bisect_left(number_starts, number.end) :]:
         if later.start >= start:
             break
         compared = tools.comparison.search(
