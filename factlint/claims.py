@@ -1026,7 +1026,7 @@ class Extractor:
             # figure's: in "consegne tra 125.000 e 132.000 veicoli e ricavi tra 21,5 e 23
             # miliardi" the revenue is not the deliveries'.
             concept_end = _next_figure(
-                tools, lowered, (numbers, number_starts), number, (counted_end, clause_end)
+                tools, lowered, number_starts, number, (counted_end, clause_end)
             )
             clause = (
                 f"{lowered[concept_start : aside[0][0]]} {lowered[clause_start:concept_end]}"
@@ -1348,15 +1348,15 @@ def _joined(tools: _LanguageTools, lowered: str, start: int, end: int) -> int | 
 def _next_figure(
     tools: _LanguageTools,
     lowered: str,
-    numbers: tuple[Sequence[NumberMatch], Sequence[int]],
+    starts: Sequence[int],
     number: NumberMatch,
     span: tuple[int, int],
 ) -> int:
     """Where the words said of `number` end in its clause (`span`: where what it counts
-    ends, and the clause's end): at the conjunction before the clause's next figure, or
-    at that figure; at the clause's end when no figure follows."""
+    ends, and the clause's end; `starts`: where the document's numbers start): at the
+    conjunction before the clause's next figure, or at that figure; at the clause's end
+    when no figure follows."""
     counted_end, clause_end = span
-    _, starts = numbers
     later = bisect.bisect_left(starts, max(number.end, counted_end))
     if later == len(starts) or starts[later] >= clause_end:
         return clause_end

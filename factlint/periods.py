@@ -138,7 +138,8 @@ class PeriodWords:
                 label == "year"
                 and SPANS.get(previous) in ("quarter", "half", "nine-months")
                 and all(
-                    word in self.of_year for word in _WORDS.findall(lowered, previous_end, start)
+                    phrase_key(word) in self.of_year
+                    for word in _WORDS.findall(lowered, previous_end, start)
                 )
             ):
                 continue
@@ -233,7 +234,7 @@ def period_words(
     """A language's period words: `pattern` finds its period phrases (and the cues of
     `month_source`), `meaning` labels them, and `data` (the language file) gives the cues
     before an end date (`period_ends`), the month names (`numbers.months`, see
-    `month_numbers`), the ordinal marks after a day (`numbers.ordinals`) the words
+    `month_numbers`), the ordinal marks after a day (`numbers.ordinals`), the words
     that make a month after them no period (`month_not_after`), and those between a part
     of a year and that year (`period_of_year`)."""
     numbers = data.get("numbers") or {}

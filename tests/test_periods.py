@@ -338,6 +338,13 @@ def test_a_month_well_before_the_article_dates_an_earlier_event(
             "967",
             ("h1",),
         ),
+        # either apostrophe
+        (
+            "it",
+            "I ricavi del primo semestre dell’anno fiscale sono saliti a 967 miliardi di yen.",
+            "967",
+            ("h1",),
+        ),
         # two periods a conjunction joins stay two
         (
             "it",
