@@ -46,6 +46,7 @@ from factlint.topics import TopicWords, opens_with_concept, opens_with_name, top
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
 from factlint.unlisted import (
     PERIOD_CODE,
+    UNLISTED_TYPE,
     family,
     lineage_names,
     unlisted_names,
@@ -64,6 +65,9 @@ MAX_GAP = 80
 # How far from a company's name the reporting cue naming it a figure's source may
 # reach ("Anthropic said", "ha comunicato Tencent").
 _SPEAKER_CUE = 16
+# How far before an unlisted name the words citing it as a figure's source may start
+# ("secondo quanto comunicato da Nintendo").
+_SOURCE_CUE = 32
 # An aside between a company's name and the cue quoting it: the rest of its name, then a
 # phrase set off by commas ("Hon Hai Precision Industry, as Foxconn is formally known,
 # said", "Anthropic, the San Francisco start-up, said").
@@ -888,6 +892,9 @@ class Extractor:
         numbers = tools.numbers.find(masked)
         number_starts = [number.start for number in numbers]
         opens_subject = _subject_opener(tools.topic, lowered, sentences, starts)
+        # An article that has named a listed company is about it, not about an unlisted
+        # name that opens a sentence ("Wei ha detto", TSMC's chief).
+        first_owner = next((m.start for m in mentions if m.type in OWNER_TYPES), len(masked))
         for number in numbers:
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
@@ -1123,6 +1130,14 @@ class Extractor:
                     (said_in, aside),
                     (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
                     (read.cites, opens_subject),
+                    lambda: None
+                    if first_owner < number.start
+                    else _unlisted_topic(
+                        unknown,
+                        (sentences, index),
+                        _sentences_before(by_sentence, index),
+                        (read.cites, opens_subject),
+                    ),
                 )
                 if topic is not None:
                     subject = (topic.entity,)
@@ -1888,6 +1903,7 @@ def _topic(
     skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
     mentions: tuple[Sequence[Mention], Sequence[Sequence[Mention]]],
     readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
+    unlisted: Callable[[], Mention | None],
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
@@ -1896,7 +1912,8 @@ def _topic(
     before, nearest first; `readers`: whether a reporting cue lies in a span, and whether
     a name opens its sentence as its subject; see `topics`). A company its sentence
     quotes as the source of the figure is the one ("Run-rate revenue has topped $5
-    billion, Anthropic said")."""
+    billion, Anthropic said"). Where no listed company is either, `unlisted` gives the
+    name no rule lists that is."""
     sentence_start, number_start, clause_end = span
     in_sentence, before = mentions
     cites, opens = readers
@@ -1906,12 +1923,50 @@ def _topic(
     if any(m.start < clause_end for m in named):
         return None
     owner = _speaker(lowered, named, number_start, cites) or topic_owner(before, OWNER_TYPES, opens)
+    if owner is None and not named:
+        owner = unlisted()
     if owner is None:
         return None
     periods, asides = skipped
     if not opens_with_concept(words, lowered, (sentence_start, number_start), periods, asides):
         return None
     return owner
+
+
+def _unlisted_topic(
+    unknown: UnknownSubjects,
+    where: tuple[Sequence[tuple[int, int]], int],
+    before: Sequence[Sequence[Mention]],
+    readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
+) -> Mention | None:
+    """The name no rule lists that a figure is said of when its sentence (`where`: the
+    document's sentences and its index) opens with the concept and names no listed one:
+    the only unlisted name of the sentence, if quoted as the source ("Net sales more than
+    doubled to 1.10 trillion yen, Nintendo said", "secondo quanto comunicato da
+    Nintendo"), else the one that opens, as its subject, the nearest sentence before
+    that names anyone ("Nintendo sold 10.36 million Switch 2 consoles in the first
+    half."). The caller asks only before the article names a listed company; `before`
+    (the names of the sentences before, nearest first) and `readers` are as for
+    `_topic`."""
+    sentences, index = where
+    cites, opens = readers
+    here = unknown.names(sentences[index], index)
+    if here:
+        if any(key != here[0][2] for _, _, key in here):
+            return None
+        for start, end, key in here:
+            if cites(end, end + _SPEAKER_CUE) or cites(start - _SOURCE_CUE, start):
+                return Mention(key, UNLISTED_TYPE, start, end, key)
+        return None
+    for back, listed in enumerate(before, 1):
+        if listed:
+            return None
+        names = unknown.names(sentences[index - back], index - back)
+        if names:
+            start, end, key = names[0]
+            opener = Mention(key, UNLISTED_TYPE, start, end, key)
+            return opener if opens(opener) else None
+    return None
 
 
 def _speaker(

@@ -127,13 +127,13 @@ class PeriodWords:
     def _parts_of_years(
         self, lowered: str, found: list[tuple[int, int, str]]
     ) -> list[tuple[int, int, str]]:
-        """`found` (in order) without the year a part of it names as its own: "first
-        half of the fiscal year" and "primo semestre dell'esercizio" are a half, not a
-        half and a year."""
+        """`found` (in order) with each part of a year reaching over the year it names
+        as its own: "first half of the fiscal year" and "primo semestre dell'esercizio"
+        are one phrase, a half, not a half and a year."""
         kept = found[:1]
         for phrase in found[1:]:
-            start, _, label = phrase
-            _, previous_end, previous = kept[-1]
+            start, end, label = phrase
+            previous_start, previous_end, previous = kept[-1]
             if (
                 label == "year"
                 and SPANS.get(previous) in ("quarter", "half", "nine-months")
@@ -142,6 +142,7 @@ class PeriodWords:
                     for word in _WORDS.findall(lowered, previous_end, start)
                 )
             ):
+                kept[-1] = (previous_start, end, previous)
                 continue
             kept.append(phrase)
         return kept

@@ -162,6 +162,10 @@ def _untied(
     starts = [start for start, _ in tokens]
     index = 0
     while index < len(tokens):
+        # A period phrase that holds its own preposition ("dell'esercizio").
+        if tokens[index][0] in period_ends:
+            index = bisect.bisect_left(starts, period_ends[tokens[index][0]])
+            continue
         after = _tie_object(words, lowered, tokens, index)
         if after is None or after == _NUMBER:
             return True

@@ -74,6 +74,17 @@ def claims_of(linter, text: str, lang: str):
             "Moore Threads.",
             [("MTT S4000", "moore-threads")],
         ),
+        # ... after an adjective that says it was made to order
+        (
+            "en",
+            "The Switch 2 runs on the T239, a custom processor made by Nvidia.",
+            [("T239", "nvidia")],
+        ),
+        (
+            "it",
+            "La console usa il T239, un chip su misura progettato da MediaTek.",
+            [("T239", "mediatek")],
+        ),
         # but not a rival's
         ("it", "Doubao, concorrente di Alibaba, cresce.", []),
         (
@@ -460,6 +471,7 @@ def test_unknown_names_in_what_is_counted(
         ("it", "L'organico è di 500 persone.", False),
         # a phrasal verb that ends in a change word
         ("en", "Chinese buyers are lining up roughly fifty thousand H200 GPUs.", False),
+        ("en", "Generative AI made up 68.4% of SenseTime's revenue.", False),
         ("en", "Shares were up 5% this year.", True),
     ],
 )
@@ -492,6 +504,12 @@ def test_changes_are_not_levels(linter, lang: str, text: str, change: bool) -> N
         ("it", "Nonostante tutto, Qwen di Tencent è popolare.", Assertion.PLAIN),
         ("en", "It is false that Qwen was developed by Tencent.", Assertion.DISPUTED),
         ("en", "It is not true that Qwen is developed by Tencent.", Assertion.DISPUTED),
+        ("en", "Claims that Tencent's Qwen leads are wide of the mark.", Assertion.DISPUTED),
+        (
+            "it",
+            "L'idea che Qwen sia di Tencent è lontana dalla realtà.",
+            Assertion.DISPUTED,
+        ),
         ("en", "Tencent's Qwen is not the leader.", Assertion.PLAIN),
         ("en", "If Qwen is developed by Tencent, we are wrong.", Assertion.CONDITIONAL),
         ("en", "According to Reuters, Tencent's Qwen is popular.", Assertion.REPORTED),

@@ -314,14 +314,6 @@ KNOWN_CROSS_P_MISSES = {
     # a one-digit code of a product no rule lists ("la EX2 di BYD"), which factlint leaves
     # alone as it does "CO2" and "HBM3"
     ("geely-zeekr-vendite.it.md", 15, "consistency.attribution"),
-    # a company no rule lists, named only in a reporting aside after the figure ("Net
-    # sales more than doubled to 1.10 trillion yen ..., the company said") or in a citing
-    # aside before it ("secondo quanto comunicato da Nintendo")
-    ("nintendo-h1-switch2.en.md", 12, "consistency.figure"),
-    ("nintendo-previsioni-rialzo.it.md", 10, "consistency.figure"),
-    # a product's maker in an apposition ("the T239, a custom processor made by Nvidia")
-    ("nintendo-h1-switch2.en.md", 21, "consistency.attribution"),
-    ("nintendo-switch2-semestre.it.md", 22, "consistency.attribution"),
     # what is counted named before the verb, with the company as the agent of a participle
     # ("Le console Switch 2 vendute da Nintendo nel primo semestre sono state 9,12 milioni")
     ("nintendo-previsioni-rialzo.it.md", 13, "consistency.figure"),

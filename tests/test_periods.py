@@ -358,3 +358,23 @@ def test_a_part_of_a_year_is_not_the_year(
     linter, lang: str, text: str, number: str, periods: tuple[str, ...]
 ) -> None:
     assert tuple(sorted(quantity_in(linter, text, lang, number).periods)) == periods
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "phrase"),
+    [
+        (
+            "en",
+            "Revenue for the first half of the fiscal year rose.",
+            "first half of the fiscal year",
+        ),
+        (
+            "it",
+            "I ricavi del primo semestre dell'esercizio sono saliti.",
+            "primo semestre dell'esercizio",
+        ),
+    ],
+)
+def test_a_part_of_a_year_reaches_over_the_year(linter, lang: str, text: str, phrase: str) -> None:
+    found = linter.extractor.tools(lang).periods.find(text, text.lower(), 0, len(text))
+    assert [(text[start:end], period) for start, end, period in found] == [(phrase, "h1")]

@@ -124,6 +124,46 @@ CARRIED = [
     ),
 ]
 
+# A name no rule lists, when the article has named no listed company: the source its
+# sentence quotes, or the subject that opens the sentence before.
+CARRIED += [
+    (
+        "en",
+        "**TOKYO, Nov 4** – Nintendo raised its forecasts on Tuesday, after Nintendo shares "
+        "rose. Net sales more than doubled to 1.10 trillion yen in the first half of the "
+        "fiscal year, the company said.",
+        "1.10",
+        ("nintendo",),
+    ),
+    (
+        "it",
+        "I ricavi del primo semestre, secondo quanto comunicato da Nintendo, si sono "
+        "attestati a 967 miliardi di yen.",
+        "967",
+        ("nintendo",),
+    ),
+    (
+        "it",
+        "I ricavi del trimestre sono saliti a 4,2 miliardi di euro, ha comunicato Prysmian.",
+        "4,2",
+        ("prysmian",),
+    ),
+    (
+        "en",
+        "Shares of Spotify rose on Tuesday. Spotify added 11 million subscribers in the "
+        "quarter. Revenue rose 12% to 4.3 billion euros.",
+        "4.3",
+        ("spotify",),
+    ),
+    (
+        "it",
+        "Le azioni di Ferrari sono salite. Ferrari ha alzato le stime. I ricavi dell'esercizio "
+        "saliranno a 7,1 miliardi di euro.",
+        "7,1",
+        ("ferrari",),
+    ),
+]
+
 # (language, text, the number): figures whose sentence carries no topic on
 # The company its sentence quotes as the figure's source: it is the topic.
 CARRIED += [
@@ -223,6 +263,22 @@ NOT_CARRIED = [
     ),
     # nothing before
     ("en", "Revenue rose to $5 billion in the quarter.", "$5"),
+    # a name no rule lists: two quoted, or one not quoted as the source
+    ("en", "Revenue rose to 4.3 billion euros, Spotify and Deezer said.", "4.3"),
+    (
+        "en",
+        "Shares of Spotify rose. Revenue rose to 4.3 billion euros, more than at rival Deezer.",
+        "4.3",
+    ),
+    # ... or one opening a sentence after the article named a listed company: TSMC's
+    # chief, not a company
+    (
+        "it",
+        "TSMC ha presentato i conti. Le azioni sono salite. Il mercato ha reagito bene. Wei "
+        "ha detto che la domanda resta forte, come ha ricordato anche Wei. I ricavi del "
+        "trimestre sono saliti a 33 miliardi di dollari.",
+        "33",
+    ),
 ]
 
 
@@ -269,7 +325,7 @@ def test_the_topic_brings_its_period(linter, text: str, periods: tuple[str, ...]
 _WORDS = TopicWords(
     concept=re.compile(r"(?<!\w)(?:net income|revenue|ricavi)(?!\w)"),
     articles=frozenset({"the", "i", "l'"}),
-    ties=frozenset({"for", "from", "of", "in", "at", "del", "della", "a"}),
+    ties=frozenset({"for", "from", "of", "in", "at", "del", "della", "dell'", "a"}),
 )
 
 
@@ -279,7 +335,7 @@ def _opens(text: str) -> bool:
     assert number is not None
     periods = [
         (m.start(), m.end(), "quarter")
-        for m in re.finditer(r"third quarter|quarter|trimestre", lowered)
+        for m in re.finditer(r"third quarter|quarter|trimestre|dell'esercizio", lowered)
     ]
     return opens_with_concept(_WORDS, lowered, (0, number.start()), periods)
 
@@ -290,6 +346,8 @@ def _opens(text: str) -> bool:
         ("Net income for the July-September quarter rose to 452.3", True),
         ("In the third quarter, revenue came in at 57", True),
         ("I ricavi del trimestre sono stati pari a 37,2", True),
+        # a period phrase that holds its preposition
+        ("I ricavi dell'esercizio sono stati pari a 37,2", True),
         ("Revenue for 2024 was 133", True),
         ("Revenue from advertising fell to 12", False),
         ("Revenue at the cloud unit rose to 4", False),
