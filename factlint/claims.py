@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -1130,13 +1131,10 @@ class Extractor:
                     (said_in, aside),
                     (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
                     (read.cites, opens_subject),
-                    lambda: None
+                    None
                     if first_owner < number.start
-                    else _unlisted_topic(
-                        unknown,
-                        (sentences, index),
-                        _sentences_before(by_sentence, index),
-                        (read.cites, opens_subject),
+                    else functools.partial(
+                        _unlisted_topic, unknown, (sentences, index), (read.cites, opens_subject)
                     ),
                 )
                 if topic is not None:
@@ -1903,7 +1901,7 @@ def _topic(
     skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
     mentions: tuple[Sequence[Mention], Sequence[Sequence[Mention]]],
     readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
-    unlisted: Callable[[], Mention | None],
+    unlisted: Callable[[Sequence[Sequence[Mention]]], Mention | None] | None,
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
     one for (`span`: where the sentence and the number start, and where the number's
@@ -1912,8 +1910,8 @@ def _topic(
     before, nearest first; `readers`: whether a reporting cue lies in a span, and whether
     a name opens its sentence as its subject; see `topics`). A company its sentence
     quotes as the source of the figure is the one ("Run-rate revenue has topped $5
-    billion, Anthropic said"). Where no listed company is either, `unlisted` gives the
-    name no rule lists that is."""
+    billion, Anthropic said"). Where no listed company is either, `unlisted`, given the
+    names of the sentences before, gives the name no rule lists that is, if it may."""
     sentence_start, number_start, clause_end = span
     in_sentence, before = mentions
     cites, opens = readers
@@ -1923,8 +1921,8 @@ def _topic(
     if any(m.start < clause_end for m in named):
         return None
     owner = _speaker(lowered, named, number_start, cites) or topic_owner(before, OWNER_TYPES, opens)
-    if owner is None and not named:
-        owner = unlisted()
+    if owner is None and not named and unlisted is not None:
+        owner = unlisted(before)
     if owner is None:
         return None
     periods, asides = skipped
@@ -1936,8 +1934,8 @@ def _topic(
 def _unlisted_topic(
     unknown: UnknownSubjects,
     where: tuple[Sequence[tuple[int, int]], int],
-    before: Sequence[Sequence[Mention]],
     readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
+    before: Sequence[Sequence[Mention]],
 ) -> Mention | None:
     """The name no rule lists that a figure is said of when its sentence (`where`: the
     document's sentences and its index) opens with the concept and names no listed one:
