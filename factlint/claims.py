@@ -61,6 +61,11 @@ SUCCESSION_TYPES = frozenset({"chip", "model", "product"})
 # Only these take part in relations; a place between two of them ("il colosso cinese
 # Alibaba") is part of the text joining them.
 RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
+# How far before a number the copula giving it to a subject may start ("sono state "),
+# and how far into the clause the participle of that subject may end ("Le console
+# Switch 2 vendute").
+_COPULA_REACH = 24
+_PARTICIPLE_REACH = 48
 # How far apart two names may be and still be related by a template.
 MAX_GAP = 80
 # How far from a company's name the reporting cue naming it a figure's source may
@@ -336,6 +341,10 @@ class _Concepts:
     # and those that say so only of a sum of money ("raised €2.7 billion").
     verbs: re.Pattern[str] | None
     money_verbs: re.Pattern[str] | None
+    # The same verbs anywhere, as participles after what they count ("le console
+    # vendute"), and the copulas that give such a subject its number ("sono state").
+    participles: re.Pattern[str] | None = None
+    copulas: re.Pattern[str] | None = None
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -354,6 +363,23 @@ class _Concepts:
             if verb is not None:
                 found.add(self.meaning[phrase_key(verb.group(1))])
         return found
+
+    def told_by_subject(self, lowered: str, clause_start: int, start: int) -> tuple[set[str], int]:
+        """The concept a participle names in a subject a copula right before the number
+        at `start` gives it to, and where the participle starts, ending the words of
+        what is counted: "Le console Switch 2 vendute da Nintendo nel primo semestre
+        sono state 9,12 milioni", "Vehicles delivered in October totalled 40,397". The
+        participle follows the subject's noun, early in the clause."""
+        none: tuple[set[str], int] = (set(), start)
+        if self.participles is None or self.copulas is None:
+            return none
+        if self.copulas.search(lowered, max(clause_start, start - _COPULA_REACH), start) is None:
+            return none
+        opening = lowered[clause_start : min(start, clause_start + _PARTICIPLE_REACH)]
+        verb = self.participles.search(opening)
+        if verb is None or not opening[: verb.start()].strip():
+            return none
+        return {self.meaning[phrase_key(verb.group(0))]}, clause_start + verb.start()
 
 
 def _labelled(
@@ -395,6 +421,10 @@ def _concepts(
         words = data.get(scope) or {}
         assert isinstance(words, Mapping)
         patterns[scope] = _labelled(words, meaning, compile, after=after)
+    verbs = data.get("verbs") or {}
+    assert isinstance(verbs, Mapping)
+    participles = _labelled(verbs, meaning, compile)
+    copulas = _ending_cue([str(c) for c in data.get("copulas") or ()], compile)
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -409,6 +439,8 @@ def _concepts(
         at_a_moment=frozenset(data.get("at_a_moment") or ()),
         verbs=patterns["verbs"],
         money_verbs=patterns["money_verbs"],
+        participles=participles,
+        copulas=copulas,
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -1045,6 +1077,21 @@ class Extractor:
                 found_concepts |= concepts.find(concepts.sentence, clause)
                 if not found_concepts:
                     found_concepts = _antecedent(tools, read, (index, clause_start), here)
+            # What the subject names is what the number counts: "Le console Switch 2
+            # vendute ... sono state 9,12 milioni" counts Switch 2 consoles.
+            named_from = (number.end, counted_end)
+            if not found_concepts:
+                found_concepts, subject_end = concepts.told_by_subject(
+                    lowered, concept_start, number.start
+                )
+                if found_concepts:
+                    named_from = (
+                        _past_opening_word(masked, sentence_start, concept_start),
+                        subject_end,
+                    )
+                    first = bisect.bisect_left(mention_starts, concept_start)
+                    upto = bisect.bisect_left(mention_starts, subject_end, first)
+                    of = (*mentions[first:upto], *of)
             found_concepts |= concepts.told_by_verb(
                 lowered,
                 number.start,
@@ -1198,7 +1245,7 @@ class Extractor:
                     clause_start=clause_start,
                     clause_end=clause_end,
                     subject=subject,
-                    names=_unknown_names(masked, number.end, counted_end, of, tools.common_words),
+                    names=_unknown_names(masked, *named_from, of, tools.common_words),
                     concepts=frozenset(found_concepts),
                     per_unit=per_unit,
                     periods=periods,
@@ -2017,6 +2064,18 @@ def _periods_between(
     # secondo trimestre dell'esercizio fiscale 2026 ... il trimestre, chiuso il 27 luglio").
     named = canonical(tuple(named))
     return named if len(named) == 1 else ()
+
+
+def _past_opening_word(masked: str, sentence_start: int, start: int) -> int:
+    """Where names may start from `start` on: past the word that opens its sentence, if
+    it is there and carries no number, since any word opens a sentence with a capital
+    ("Vehicles delivered ... totalled", not "Switch 2 consoles sold ...")."""
+    if masked[sentence_start:start].strip():
+        return start
+    word = NAMED.search(masked, start)
+    if word is None or masked[start : word.start()].strip() or word.group(0) != word.group(1):
+        return start
+    return word.end()
 
 
 def _unknown_names(

@@ -1757,6 +1757,45 @@ COUNTED_BY_VERB = [
 ]
 
 
+# (language, sentence, the number, its concepts, the unlisted names it counts): a
+# participle in the subject a copula gives the number to says what it counts
+COUNTED_BY_SUBJECT = [
+    (
+        "it",
+        "Le console Switch 2 vendute da Nintendo nel primo semestre sono state 9,12 milioni.",
+        "9,12",
+        {"sales"},
+        ("switch2",),
+    ),
+    (
+        "it",
+        "I veicoli consegnati da Nio nel trimestre sono stati 71.000.",
+        "71.000",
+        {"delivery"},
+        (),
+    ),
+    (
+        "en",
+        "Vehicles delivered by Nio in the quarter totalled 71,000.",
+        "71,000",
+        {"delivery"},
+        (),
+    ),
+    # no copula before the number: the participle says nothing of it
+    ("en", "Vehicles sold by Nio in the quarter rose 5% to 71,000.", "71,000", set(), ()),
+    # nor a participle that opens the clause with no subject before it
+    ("it", "Venduti i negozi, i dipendenti sono 4.000.", "4.000", set(), ()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts", "names"), COUNTED_BY_SUBJECT)
+def test_a_participle_in_the_subject_says_what_its_copula_gives(
+    linter, lang: str, text: str, number: str, concepts: set[str], names: tuple[str, ...]
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert (quantity.concepts, quantity.names) == (concepts, names)
+
+
 @pytest.mark.parametrize(("lang", "text", "number", "concepts"), COUNTED_BY_VERB)
 def test_a_verb_right_before_a_number_says_what_it_counts(
     linter, lang: str, text: str, number: str, concepts: set[str]
