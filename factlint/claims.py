@@ -43,7 +43,13 @@ from factlint.periods import (
 )
 from factlint.product_anaphors import ProductPhrases, opening_kinds, product_phrases, referent
 from factlint.relations import ROLES, RelationMatcher, Template
-from factlint.topics import TopicWords, opens_with_concept, opens_with_name, topic_owner
+from factlint.topics import (
+    TopicWords,
+    opens_clause_with_concept,
+    opens_with_concept,
+    opens_with_name,
+    topic_owner,
+)
 from factlint.unknown_subjects import NAMED, UnknownSubjects, name_key
 from factlint.unlisted import (
     PERIOD_CODE,
@@ -66,6 +72,9 @@ RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
 # Switch 2 vendute").
 _COPULA_REACH = 24
 _PARTICIPLE_REACH = 48
+# How far after a company's possessive another company may stand and be its own
+# ("Huawei's smartphone rival Xiaomi").
+_POSSESSED = 32
 # How far apart two names may be and still be related by a template.
 MAX_GAP = 80
 # How far from a company's name the reporting cue naming it a figure's source may
@@ -722,6 +731,7 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             ties=forms | {str(w).lower() for w in data.get("topic_ties", ())},
             parts=_parts(data, compile),
             joiners=frozenset(str(w).lower() for w in data.get("subject_joiners", ())),
+            clause_joiners=frozenset(str(w).lower() for w in data.get("clause_joiners", ())),
         ),
         products=product_phrases(data.get("product_anaphors") or {}),
         durations=frozenset(str(unit) for unit in data.get("durations", ())),
@@ -924,7 +934,7 @@ class Extractor:
         current, first_here = -1, 0  # the sentence of the last number, and its first quantity
         numbers = tools.numbers.find(masked)
         number_starts = [number.start for number in numbers]
-        opens_subject = _subject_opener(tools.topic, lowered, sentences, starts)
+        opens_subject = _subject_opener(tools.topic, lowered, (sentences, starts), by_sentence)
         # An article that has named a listed company is about it, not about an unlisted
         # name that opens a sentence ("Wei ha detto", TSMC's chief).
         first_owner = next((m.start for m in mentions if m.type in OWNER_TYPES), len(masked))
@@ -1174,7 +1184,7 @@ class Extractor:
                 topic = _topic(
                     tools.topic,
                     lowered,
-                    (sentence_start, number.start, clause_end),
+                    (sentence_start, max(clause_start, concept_start), number.start, clause_end),
                     (said_in, aside),
                     (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
                     (read.cites, opens_subject),
@@ -1916,17 +1926,27 @@ def _unlisted_attributions(
 def _subject_opener(
     words: TopicWords | None,
     lowered: str,
-    sentences: Sequence[tuple[int, int]],
-    starts: Sequence[int],
+    split: tuple[Sequence[tuple[int, int]], Sequence[int]],
+    by_sentence: Mapping[int, Sequence[Mention]],
 ) -> Callable[[Mention], bool]:
-    """Whether a name opens its sentence as its subject (see `opens_with_name`)."""
+    """Whether a name opens its sentence as its subject (see `opens_with_name`), not as
+    the owner of another company named right after it ("Huawei's smartphone rival Xiaomi
+    is also designing its own processors" is about Xiaomi)."""
+    sentences, starts = split
 
     def opens(name: Mention) -> bool:
         index = bisect.bisect_right(starts, name.start) - 1
-        return (
-            words is not None
-            and index >= 0
-            and opens_with_name(words, lowered, sentences[index][0], name)
+        if words is None or index < 0:
+            return False
+        if not opens_with_name(words, lowered, sentences[index][0], name):
+            return False
+        if not lowered.startswith(("'s", "’s"), name.end):
+            return True
+        return not any(
+            m.type in OWNER_TYPES
+            and m.entity != name.entity
+            and 0 <= m.start - name.end <= _POSSESSED
+            for m in by_sentence.get(index, ())
         )
 
     return opens
@@ -1944,22 +1964,24 @@ def _sentences_before(
 def _topic(
     words: TopicWords,
     lowered: str,
-    span: tuple[int, int, int],
+    span: tuple[int, int, int, int],
     skipped: tuple[Sequence[tuple[int, int, str]], Sequence[tuple[int, int]]],
     mentions: tuple[Sequence[Mention], Sequence[Sequence[Mention]]],
     readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
     unlisted: Callable[[Sequence[Sequence[Mention]]], Mention | None] | None,
 ) -> Mention | None:
     """The company the sentences before carry on to a figure its own sentence gives no
-    one for (`span`: where the sentence and the number start, and where the number's
-    clause ends; `skipped`: the period phrases of the sentence and the aside its concept
-    is read across; `mentions`: the names of its sentence, and those of each sentence
-    before, nearest first; `readers`: whether a reporting cue lies in a span, and whether
-    a name opens its sentence as its subject; see `topics`). A company its sentence
-    quotes as the source of the figure is the one ("Run-rate revenue has topped $5
-    billion, Anthropic said"). Where no listed company is either, `unlisted`, given the
-    names of the sentences before, gives the name no rule lists that is, if it may."""
-    sentence_start, number_start, clause_end = span
+    one for (`span`: where the sentence, the words said of the number and the number
+    start, and where the number's clause ends; `skipped`: the period phrases of the
+    sentence and the aside its concept is read across; `mentions`: the names of its
+    sentence, and those of each sentence before, nearest first; `readers`: whether a
+    reporting cue lies in a span, and whether a name opens its sentence as its subject;
+    see `topics`). A company its sentence quotes as the source of the figure is the one
+    ("Run-rate revenue has topped $5 billion, Anthropic said"). Where no listed company
+    is either, `unlisted`, given the names of the sentences before, gives the name no
+    rule lists that is, if it may. The words said of the number may open its clause, not
+    the sentence ("..., mentre l'utile netto è stato di 382 milioni")."""
+    sentence_start, clause_start, number_start, clause_end = span
     in_sentence, before = mentions
     cites, opens = readers
     # The cheap tests first: most figures' sentences fail one. A name after the number in
@@ -1973,7 +1995,9 @@ def _topic(
     if owner is None:
         return None
     periods, asides = skipped
-    if not opens_with_concept(words, lowered, (sentence_start, number_start), periods, asides):
+    if not opens_with_concept(
+        words, lowered, (sentence_start, number_start), periods, asides
+    ) and not opens_clause_with_concept(words, lowered, (clause_start, number_start), periods):
         return None
     return owner
 

@@ -52,6 +52,9 @@ class TopicWords:
     parts: re.Pattern[str] | None = None
     # Words that join a second subject to the one a sentence opens with ("and", "e").
     joiners: frozenset[str] = frozenset()
+    # Words that open a clause as a sentence opens ("while", "mentre"): "..., mentre
+    # l'utile netto è stato di 382 milioni" opens with its concept.
+    clause_joiners: frozenset[str] = frozenset()
 
 
 def opens_with_concept(
@@ -84,6 +87,25 @@ def opens_with_concept(
     skipped = [*period_ends.items(), *asides]
     wordy = sum(not any(s <= at < e for s, e in skipped) for at, _ in rest)
     return wordy <= _REACH and _untied(words, lowered, rest, period_ends)
+
+
+def opens_clause_with_concept(
+    words: TopicWords,
+    lowered: str,
+    span: tuple[int, int],
+    periods: Sequence[tuple[int, int, str]],
+) -> bool:
+    """Whether the clause from `span[0]` opens with one of the words that join a clause
+    to the one before ("while", "mentre"), then a concept whose words, up to the number
+    at `span[1]`, tie it to no one but a period (see `opens_with_concept`)."""
+    clause_start, number_start = span
+    joiner = _WORD.search(lowered, clause_start, number_start)
+    return (
+        joiner is not None
+        and joiner.group(0) in words.clause_joiners
+        and not lowered[clause_start : joiner.start()].strip(" \t\r\n,;")
+        and opens_with_concept(words, lowered, (joiner.end(), number_start), periods)
+    )
 
 
 def _concept_start(

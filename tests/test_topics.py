@@ -124,6 +124,31 @@ CARRIED = [
     ),
 ]
 
+# A clause that opens with its concept, after a word joining it to the one before.
+CARRIED += [
+    (
+        "it",
+        "Sony ha presentato i conti. I ricavi sono saliti del 7,4% a 1,77 miliardi di euro, "
+        "mentre l'utile netto è stato di 382 milioni di euro.",
+        "382",
+        ("sony",),
+    ),
+    (
+        "it",
+        "Sony ha presentato i conti. I ricavi sono saliti del 7,4% a 1,77 miliardi di euro, "
+        "con un utile netto di 382 milioni di euro.",
+        "382",
+        ("sony",),
+    ),
+    (
+        "en",
+        "Sony reported results on Tuesday. Revenue rose 17% to $11.51 billion in the "
+        "quarter ended in September, whereas net income came in at $2.5 billion.",
+        "2.5",
+        ("sony",),
+    ),
+]
+
 # A name no rule lists, when the article has named no listed company: the source its
 # sentence quotes, or the subject that opens the sentence before.
 CARRIED += [
@@ -263,6 +288,20 @@ NOT_CARRIED = [
     ),
     # nothing before
     ("en", "Revenue rose to $5 billion in the quarter.", "$5"),
+    # the sentence before opens with a company's possessive and names its rival
+    (
+        "en",
+        "Huawei's smartphone rival Xiaomi is also designing its own processors. Revenue for "
+        "the first half rose 38% to 227.3 billion yuan.",
+        "227.3",
+    ),
+    # a joined clause that ties its concept to something else
+    (
+        "it",
+        "Sony ha presentato i conti. I ricavi sono saliti del 7,4% a 1,77 miliardi di euro, "
+        "mentre i ricavi della divisione giochi sono stati di 382 milioni di euro.",
+        "382",
+    ),
     # a name no rule lists: two quoted, or one not quoted as the source
     ("en", "Revenue rose to 4.3 billion euros, Spotify and Deezer said.", "4.3"),
     (
