@@ -26,6 +26,7 @@ NAMED = re.compile(
 )
 _NOISE = re.compile(r"[\s\-_]+")
 _CLAUSE_BREAK = re.compile(r"\s*,")
+_POSSESSIVES = ("'s ", "’s ")
 
 
 def name_key(written: str) -> str:
@@ -121,12 +122,14 @@ class UnknownSubjects:
         return found
 
     def _written_inside(self, word: str) -> bool:
-        """Whether `word` is written somewhere after a lowercase word, a comma or a colon:
-        looked up word by word, since few capitalised words are not known names."""
+        """Whether `word` is written somewhere after a lowercase word, a comma or a colon,
+        or as a possessive ("Netflix's revenue", which only a name opens a sentence
+        with): looked up word by word, since few capitalised words are not known names."""
         known = self._inside.get(word)
         if known is None:
             known = self._inside[word] = any(
-                self._after_lowercase(at) for at in _occurrences(self._masked, word)
+                self._after_lowercase(at) or self._masked.startswith(_POSSESSIVES, at + len(word))
+                for at in _occurrences(self._masked, word)
             )
         return known
 

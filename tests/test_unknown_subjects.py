@@ -61,6 +61,13 @@ SUBJECTS = [
         "2 miliardi",
         ("transsion",),
     ),
+    # a possessive shows a name, though only sentences open with it
+    (
+        "en",
+        "Netflix expects 190 million subscribers by December. Netflix's shares fell.",
+        "190",
+        ("netflix",),
+    ),
     # a run of capitalised words is one name, keyed by its first word
     (
         "en",
@@ -75,6 +82,9 @@ NO_SUBJECT = [
     # the first word of a sentence shows no name
     ("en", "Companies are investing 85 billion dollars in new plants.", "85"),
     ("it", "Aziende e governi investono 85 miliardi di dollari.", "85"),
+    # ... nor a possessive of a common word, nor a contraction
+    ("en", "Companies are investing 85 billion dollars. Today's plants are old.", "85"),
+    ("en", "Here's why: chipmakers expect 85 billion dollars in orders.", "85"),
     # months, days and offices are not names
     ("en", "In August, the market for chips grew to 40 billion dollars.", "40"),
     ("it", "Il Governo ha stanziato 5 miliardi di euro per i data center.", "5"),
