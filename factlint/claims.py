@@ -137,8 +137,9 @@ _TIER = re.compile(
     r"(?:-[A-Z][a-z]*(?![\w.])|-[A-Z]?\d+[A-Za-z]\w*|[ ][A-Z][a-z]+(?![\w'’])|\.\d+(?!\w))+"
 )
 _QUOTE = re.compile(r"[\"“”«»]")
-# Capitalised words right after a company's name: a unit of it, or a suffix.
-_UNIT = re.compile(r"(?: [A-Z][a-z]+(?![\w'’.]))+")
+# Capitalised words right after a company's name: a unit of it, or a suffix; the last
+# may be a possessive ("Google Cloud's revenue").
+_UNIT = re.compile(r"(?: [A-Z][a-z]+(?=['’]s(?!\w)|[^\w'’.]|$))+")
 # A model number right after a company's name names its product ("MiniMax-M2", "Xiaomi
 # SU7"); after a space it needs a letter, since "Meta 3 billion" names none.
 _MAKER_MODEL = re.compile(
@@ -354,6 +355,24 @@ class _Concepts:
     # vendute"), and the copulas that give such a subject its number ("sono state").
     participles: re.Pattern[str] | None = None
     copulas: re.Pattern[str] | None = None
+    # Words that make a number a threshold passed or missed, not a figure: before it ("la
+    # soglia dei 100 miliardi") or after it ("the $100 billion mark").
+    threshold_before: re.Pattern[str] | None = None
+    threshold_after: re.Pattern[str] | None = None
+
+    def names_threshold(self, lowered: str, clause_start: int, number: NumberMatch) -> bool:
+        """Whether `number` is a threshold ("Alphabet supera per la prima volta la soglia
+        dei 100 miliardi di dollari di ricavi", "topped the $100 billion mark"): it
+        counts nothing, so the figure it is near is not misstated by it."""
+        before = self.threshold_before
+        after = self.threshold_after
+        return bool(
+            (
+                before is not None
+                and before.search(lowered, max(clause_start, number.start - 32), number.start)
+            )
+            or (after is not None and after.match(lowered, number.end))
+        )
 
     def find(self, pattern: re.Pattern[str] | None, text: str) -> set[str]:
         """Concepts named in `text`."""
@@ -434,6 +453,11 @@ def _concepts(
     assert isinstance(verbs, Mapping)
     participles = _labelled(verbs, meaning, compile)
     copulas = _ending_cue([str(c) for c in data.get("copulas") or ()], compile)
+    thresholds = data.get("thresholds") or {}
+    assert isinstance(thresholds, Mapping)
+    threshold_before = _ending_cue([str(t) for t in thresholds.get("before") or ()], compile)
+    after_source = _cue_source(phrase_key(str(t)) for t in thresholds.get("after") or ())
+    threshold_after = compile(rf"\s+(?:{after_source})(?!\w)") if after_source is not None else None
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
     return _Concepts(
@@ -450,6 +474,8 @@ def _concepts(
         money_verbs=patterns["money_verbs"],
         participles=participles,
         copulas=copulas,
+        threshold_before=threshold_before,
+        threshold_after=threshold_after,
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -1128,7 +1154,9 @@ class Extractor:
             whole = _part_of(tools, lowered, (number, counted), (clause_start, clause_end), here)
             if whole is not None:
                 found_concepts = set(whole[1])
-            if found_concepts <= concepts.modifiers:
+            if found_concepts <= concepts.modifiers or concepts.names_threshold(
+                lowered, clause_start, number
+            ):
                 found_concepts = set()
             if found_concepts:
                 for modifier, wholes in concepts.implied.items():

@@ -85,6 +85,17 @@ def claims_of(linter, text: str, lang: str):
             "La console usa il T239, un chip su misura progettato da MediaTek.",
             [("T239", "mediatek")],
         ),
+        # an apposition naming the maker's robot, across adjectives
+        (
+            "en",
+            "The contract covers the Walker S2, Unitree's full-size industrial humanoid.",
+            [("Walker S2", "unitree")],
+        ),
+        (
+            "it",
+            "Il Walker S2, l'umanoide industriale prodotto da UBTech, cambia da solo la batteria.",
+            [("Walker S2", "ubtech")],
+        ),
         # but not a rival's
         ("it", "Doubao, concorrente di Alibaba, cresce.", []),
         (
@@ -175,6 +186,12 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
             [("HyperOS 3", "HyperOS 2")],
         ),
         ("it", "HyperOS 2, erede di HyperOS 3, arriva ora.", [("HyperOS 2", "HyperOS 3")]),
+        # a feminine passive
+        (
+            "it",
+            "Nel catalogo di Sony la PlayStation 5 è stata rimpiazzata dalla PlayStation 4.",
+            [("PlayStation 4", "PlayStation 5")],
+        ),
         ("en", "Step 3 and Step 2 run on Huawei chips.", []),
         # two families, or a listed chip, are never related by name alone
         ("en", "The Kunpeng 920 replaced the Ascend 910B in its servers.", []),
@@ -1812,6 +1829,60 @@ MAKERS_MODELS = [
     ("en", "Tencent Q2 revenue rose to 184.5 billion yuan.", "184.5", ("tencent",)),
     ("en", "Meta 3 billion users is the headline.", "3", ("meta",)),
 ]
+
+
+# (language, sentence, the number, what it is said of): a unit named after its company
+UNITS = [
+    (
+        "it",
+        "I ricavi di Google Cloud sono saliti a 13,4 miliardi di dollari.",
+        "13,4",
+        ("google cloud",),
+    ),
+    ("en", "Google Cloud's revenue jumped 34% to $15.16 billion.", "15.16", ("google cloud",)),
+    (
+        "en",
+        "Revenue at Google Cloud Platform rose to $15.16 billion.",
+        "15.16",
+        ("google cloud platform",),
+    ),
+    # a company's own possessive names no unit
+    ("en", "Alphabet's net income climbed to $34.98 billion.", "34.98", ("google",)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "subject"), UNITS)
+def test_a_unit_named_after_its_company_is_not_the_company(
+    linter, lang: str, text: str, number: str, subject: tuple[str, ...]
+) -> None:
+    assert quantity_in(linter, text, lang, number).subject == subject
+
+
+# (language, sentence, the number): a threshold passed counts nothing
+THRESHOLDS = [
+    (
+        "it",
+        "Alphabet supera per la prima volta la soglia dei 100 miliardi di dollari di ricavi.",
+        "100",
+        set(),
+    ),
+    ("en", "Alphabet's revenue topped the $100 billion mark for the first time.", "100", set()),
+    ("en", "Revenue crossed the threshold of $100 billion.", "100", set()),
+    # "a quota" gives a level
+    (
+        "it",
+        "L'utile netto di Microsoft è salito a quota 31,5 miliardi di dollari.",
+        "31,5",
+        {"net-income"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "concepts"), THRESHOLDS)
+def test_a_threshold_counts_nothing(
+    linter, lang: str, text: str, number: str, concepts: set[str]
+) -> None:
+    assert quantity_in(linter, text, lang, number).concepts == concepts
 
 
 @pytest.mark.parametrize(("lang", "text", "number", "subject"), MAKERS_MODELS)
