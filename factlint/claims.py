@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -72,11 +72,16 @@ RELATION_TYPES = OWNER_TYPES | PRODUCT_TYPES | SUCCESSION_TYPES
 # Switch 2 vendute").
 _COPULA_REACH = 24
 _PARTICIPLE_REACH = 48
+# How far before a share the verb giving a part that share may start ("ha
+# rappresentato circa il ").
+_SHARE_VERB_REACH = 40
 # How far after a company's possessive another company may stand and be its own
 # ("Huawei's smartphone rival Xiaomi").
 _POSSESSED = 32
 # How far apart two names may be and still be related by a template.
 MAX_GAP = 80
+# The unit of a share of a whole ("45% of revenue"), which may name the part it is.
+_PERCENT = "%"
 # How far from a company's name the reporting cue naming it a figure's source may
 # reach ("Anthropic said", "ha comunicato Tencent").
 _SPEAKER_CUE = 16
@@ -229,6 +234,9 @@ class Quantity:
     source: str | None = None
     # The company the shares, stake or investment counted are in ("a 9.9% stake in Intel").
     held_in: str | None = None
+    # The part of a business a share of a whole is of ("The automotive division
+    # accounted for 45% of Infineon's revenue"), as a label of every language.
+    part: str | None = None
 
     @property
     def start(self) -> int:
@@ -359,6 +367,13 @@ class _Concepts:
     # soglia dei 100 miliardi") or after it ("the $100 billion mark").
     threshold_before: re.Pattern[str] | None = None
     threshold_after: re.Pattern[str] | None = None
+    # Parts of a business a share of a whole is of ("the automotive division", "l'IA
+    # generativa"), and the label each phrase has in every language.
+    segments: re.Pattern[str] | None = None
+    segment_of: Mapping[str, str] = field(default_factory=dict)
+    # Verbs that give such a part its share, ending right before the share ("accounted
+    # for", "ha rappresentato il").
+    share_verbs: re.Pattern[str] | None = None
 
     def names_threshold(self, lowered: str, clause_start: int, number: NumberMatch) -> bool:
         """Whether `number` is a threshold ("Alphabet supera per la prima volta la soglia
@@ -391,6 +406,25 @@ class _Concepts:
             if verb is not None:
                 found.add(self.meaning[phrase_key(verb.group(1))])
         return found
+
+    def segment(self, lowered: str, start: int, end: int, *, last: bool = True) -> str | None:
+        """The part of a business named in [start, end): the last one, or the first."""
+        if self.segments is None:
+            return None
+        named = None
+        for match in self.segments.finditer(lowered, start, end):
+            named = self.segment_of[phrase_key(match.group(0))]
+            if not last:
+                break
+        return named
+
+    def share_verb(self, lowered: str, start: int) -> int | None:
+        """Where the verb giving a part its share starts, when one ends right before the
+        share at `start` ("made up 68.4%", "ha rappresentato il 51%")."""
+        if self.share_verbs is None:
+            return None
+        verb = self.share_verbs.search(lowered, max(0, start - _SHARE_VERB_REACH), start)
+        return None if verb is None else verb.start()
 
     def told_by_subject(self, lowered: str, clause_start: int, start: int) -> tuple[set[str], int]:
         """The concept a participle names in a subject a copula right before the number
@@ -460,6 +494,13 @@ def _concepts(
     threshold_after = compile(rf"\s+(?:{after_source})(?!\w)") if after_source is not None else None
     implied = data.get("implied") or {}
     assert isinstance(implied, Mapping)
+    segment_of: dict[str, str] = {}
+    segments = data.get("segments") or {}
+    assert isinstance(segments, Mapping)
+    # A word or two may stand between the verb and the share ("accounted for about 45%").
+    share_verbs = _ending_cue(
+        [str(v) for v in data.get("share_verbs") or ()], compile, r"(?:\s+[\w'’]+){0,2}\s+$"
+    )
     return _Concepts(
         counted=patterns["counted"],
         sentence=patterns["sentence"],
@@ -476,6 +517,9 @@ def _concepts(
         copulas=copulas,
         threshold_before=threshold_before,
         threshold_after=threshold_after,
+        segments=_labelled(segments, segment_of, compile),
+        segment_of=segment_of,
+        share_verbs=share_verbs,
         implied={
             str(modifier): frozenset(str(c) for c in wholes) for modifier, wholes in implied.items()
         },
@@ -1187,13 +1231,19 @@ class Extractor:
                         if q.number.unit not in tools.durations
                     )
                 ]
+            part = (
+                _segment(concepts, lowered, sentence_start, number, (numbers, number_starts))
+                if number.unit == _PERCENT and counted and found_concepts and not change
+                else None
+            )
             # A part is of what its whole is of: "Hunyuan-Large, with 389 billion
             # parameters, of which 52 billion are active" is not Tencent's, named before.
             if whole is not None and whole[0].subject:
                 subject = whole[0].subject
             else:
-                subject = _subject(
-                    masked, named, (clause_start, number.start), tools.not_subjects
+                subject = (
+                    _subject(masked, named, (clause_start, number.start), tools.not_subjects)
+                    or _whole_owner(tools, lowered, (of, counted_end, mentions), part)
                 ) or _unnamed_subject(
                     tools,
                     lowered,
@@ -1291,6 +1341,7 @@ class Extractor:
                     if assertion is Assertion.REPORTED
                     else None,
                     held_in=held_in,
+                    part=part,
                 )
             )
         return found
@@ -1756,6 +1807,51 @@ def _part_of(
         if heads and whole.number.unit == number.unit and not whole.change:
             return whole, heads | kinds
     return None
+
+
+def _segment(
+    concepts: _Concepts,
+    lowered: str,
+    sentence_start: int,
+    number: NumberMatch,
+    figures: tuple[Sequence[NumberMatch], Sequence[int]],
+) -> str | None:
+    """The part of a business a share of a whole is of, when a verb gives the part its
+    share ("accounted for", "ha rappresentato"): the last one named since the figure
+    before it in its sentence ("Auto made up 51% and industrial 20%"), else the one the
+    sentence opens with, before its first figure ("Il business dell'IA generativa ha
+    portato ricavi per 1,82 miliardi e ha rappresentato il 77,7%")."""
+    numbers, starts = figures
+    at = bisect.bisect_left(starts, number.start) - 1
+    since = max(sentence_start, numbers[at].end) if at >= 0 else sentence_start
+    verb = concepts.share_verb(lowered, number.start)
+    if verb is None or verb < since:
+        return None
+    named = concepts.segment(lowered, since, verb)
+    if named is None and since > sentence_start:
+        first = numbers[bisect.bisect_left(starts, sentence_start)]
+        named = concepts.segment(lowered, sentence_start, first.start, last=False)
+    return named
+
+
+def _whole_owner(
+    tools: _LanguageTools,
+    lowered: str,
+    counted: tuple[Sequence[Mention], int, Sequence[Mention]],
+    part: str | None,
+) -> tuple[str, ...]:
+    """The company whose whole a segment's share is of, named in what the share counts
+    (`counted`: the mentions in it, where it ends, and all mentions), "45% of Infineon's
+    revenue", or right after it ("il 51% dei ricavi di Infineon"); none unless the share
+    names a part (`part`)."""
+    if part is None:
+        return ()
+    of, counted_end, mentions = counted
+    owners = {m.entity for m in of if m.type in OWNER_TYPES}
+    if not owners:
+        after = _company_after(tools.held_in, lowered, (counted_end,), mentions)
+        return () if after is None else (after,)
+    return tuple(owners) if len(owners) == 1 else ()
 
 
 def _spread_over(

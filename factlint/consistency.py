@@ -147,7 +147,9 @@ def quantity_key(
     the article is dated in (`date`, its front matter's), if it is dated, or the quarter
     the article names by its end date (`reported`, see `figure_keys`). A share ("13% of
     revenue") is compared only when its clause names what it is the share of, unless
-    its concept is a ratio by itself (a margin, utilisation).
+    its concept is a ratio by itself (a margin, utilisation), or it is the share of a
+    segment ("the automotive division accounted for 45% of revenue"), which is then a
+    concept of the key.
     """
     if quantity.change or quantity.per_unit or len(quantity.years) > 1:
         return None
@@ -162,10 +164,17 @@ def quantity_key(
         return None
     if (
         quantity.number.unit in SHARE_UNITS
+        and quantity.part is None
         and not quantity.concepts <= _RATIOS
         and not any(quantity.clause_start <= m.start < quantity.start for m in quantity.context)
     ):
         return None
+    # A segment's share is of that segment ("the automotive division accounted for 45%").
+    concepts = (
+        quantity.concepts
+        if quantity.part is None
+        else quantity.concepts | {f"segment:{quantity.part}"}
+    )
     # A subsidiary's figures are its own: Alibaba Cloud's revenue is not Alibaba's.
     who = tuple(sorted(set(quantity.subject)))
     # A place in the number's own words is its currency's ("dollari taiwanesi").
@@ -193,7 +202,7 @@ def quantity_key(
     if year is None and periods and date is not None:
         year, periods = _dated(periods, date, reported)
     return (
-        tuple(sorted(quantity.concepts)),
+        tuple(sorted(concepts)),
         of,
         quantity.names,
         where,

@@ -1885,6 +1885,87 @@ def test_a_threshold_counts_nothing(
     assert quantity_in(linter, text, lang, number).concepts == concepts
 
 
+# (language, sentence, the number, the part its share is of, what the share is said of)
+SEGMENT_SHARES = [
+    (
+        "en",
+        "The automotive division accounted for 45% of Infineon's revenue in fiscal 2025.",
+        "45",
+        "automotive",
+        ("infineon",),
+    ),
+    (
+        "it",
+        "Il settore auto, il più importante per il gruppo, ha rappresentato il 51% dei ricavi "
+        "di Infineon nell'esercizio 2025.",
+        "51",
+        "automotive",
+        ("infineon",),
+    ),
+    (
+        "en",
+        "Generative AI made up 68.4% of SenseTime's revenue in the first half of 2025.",
+        "68.4",
+        "generative-ai",
+        ("sensetime",),
+    ),
+    # the part opens the sentence; the share is the second figure of its clause
+    (
+        "it",
+        "Il business dell'IA generativa ha portato ricavi per 1,82 miliardi di yuan (+72,7%) e "
+        "ha rappresentato il 77,7% dei ricavi di SenseTime nel primo semestre.",
+        "77,7",
+        "generative-ai",
+        ("sensetime",),
+    ),
+    (
+        "it",
+        "Le vendite all'estero, che nel 2024 hanno rappresentato il 76% dei ricavi di Intel, "
+        "potrebbero risentirne.",
+        "76",
+        "international",
+        ("intel",),
+    ),
+    # each part of a list its own share
+    (
+        "en",
+        "Cloud accounted for 30% of Alibaba's revenue and international commerce made up 12% "
+        "of revenue.",
+        "12",
+        "international",
+        (),
+    ),
+    # a company named before the share is the part, not a segment
+    ("en", "Apple accounted for 25% of TSMC's revenue last year.", "25", None, ("apple",)),
+    # no verb gives the segment its share: a rate, a bound of a rule, a forecast
+    (
+        "en",
+        "The rule covered foreign-made products containing as little as 0.1% of Chinese-origin "
+        "rare earths.",
+        "0.1",
+        None,
+        (),
+    ),
+    (
+        "it",
+        "La domanda di acceleratori per i data center cresce e il gruppo ha alzato la "
+        "previsione di crescita dei ricavi a circa il 35%.",
+        "35",
+        None,
+        (),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "number", "part", "subject"), SEGMENT_SHARES)
+def test_a_share_of_a_whole_is_of_the_segment_given_it(
+    linter, lang: str, text: str, number: str, part: str | None, subject: tuple[str, ...]
+) -> None:
+    quantity = quantity_in(linter, text, lang, number)
+    assert quantity.part == part
+    assert quantity.subject == subject
+
+
 @pytest.mark.parametrize(("lang", "text", "number", "subject"), MAKERS_MODELS)
 def test_a_model_named_after_its_maker_is_not_the_maker(
     linter, lang: str, text: str, number: str, subject: tuple[str, ...]

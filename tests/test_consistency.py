@@ -188,6 +188,12 @@ def test_figures_across_languages_flag_both_sides(bare_linter, tmp_path: Path) -
             "billion from $38.96 billion in fiscal 2024.",
             "en",
         ),
+        # one segment's share of a company's revenue, the segment named in either language
+        (
+            "Il settore auto ha rappresentato il 51% dei ricavi di Infineon nell'esercizio 2025.",
+            "The automotive division accounted for 45% of Infineon's revenue in fiscal 2025.",
+            "en",
+        ),
     ],
 )
 def test_conflicting_figures(
@@ -372,6 +378,12 @@ def test_conflicting_figures(
         (
             "OpenAI ha ricevuto un investimento da 40 miliardi di dollari da parte di SoftBank.",
             "OpenAI has invested $350 million in CoreWeave.",
+            "en",
+        ),
+        # two segments' shares of one company's revenue
+        (
+            "Il settore auto ha rappresentato il 51% dei ricavi di Infineon nell'esercizio 2025.",
+            "The industrial division accounted for 45% of Infineon's revenue in fiscal 2025.",
             "en",
         ),
         # a stake in one company and a stake in another

@@ -315,8 +315,6 @@ KNOWN_CROSS_P_MISSES = {
     # a one-digit code of a product no rule lists ("la EX2 di BYD"), which factlint leaves
     # alone as it does "CO2" and "HBM3"
     ("geely-zeekr-vendite.it.md", 15, "consistency.attribution"),
-    # a share of a whole named after the percentage ("68.4% of SenseTime's revenue")
-    ("sensetime-sensenova-models.en.md", 12, "consistency.figure"),
 }
 
 KNOWN_CROSS_Q_MISSES = {
@@ -324,11 +322,6 @@ KNOWN_CROSS_Q_MISSES = {
     # does not take for a model number
     ("infineon-auto-ai.it.md", 21, "consistency.attribution"),
     ("infineon-fy2025-outlook.en.md", 19, "consistency.attribution"),
-    # a segment's share of a whole ("Il settore auto ... ha rappresentato il 51% dei ricavi
-    # di Infineon"): the segment is no name, so nothing keeps it apart from another
-    # segment's share
-    ("infineon-esercizio-ricavi.it.md", 10, "consistency.figure"),
-    ("infineon-fy2025-outlook.en.md", 12, "consistency.figure"),
 }
 
 
