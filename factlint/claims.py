@@ -74,7 +74,10 @@ _COPULA_REACH = 24
 _PARTICIPLE_REACH = 48
 # How far before a share the verb giving a part that share may start ("ha
 # rappresentato circa il ").
-_SHARE_VERB_REACH = 40
+_SHARE_VERB_REACH = 56
+# How far after what a share counts a phrase standing for the company whose whole it is
+# may end (" del gruppo").
+_ANAPHOR_AFTER_COUNTED = 16
 # How far after a company's possessive another company may stand and be its own
 # ("Huawei's smartphone rival Xiaomi").
 _POSSESSED = 32
@@ -497,9 +500,10 @@ def _concepts(
     segment_of: dict[str, str] = {}
     segments = data.get("segments") or {}
     assert isinstance(segments, Mapping)
-    # A word or two may stand between the verb and the share ("accounted for about 45%").
+    # A few words may stand between the verb and the share ("accounted for about 45%",
+    # "hanno rappresentato nel terzo trimestre il 47%").
     share_verbs = _ending_cue(
-        [str(v) for v in data.get("share_verbs") or ()], compile, r"(?:\s+[\w'’]+){0,2}\s+$"
+        [str(v) for v in data.get("share_verbs") or ()], compile, r"(?:\s+[\w'’]+){0,4}\s+$"
     )
     return _Concepts(
         counted=patterns["counted"],
@@ -1243,7 +1247,13 @@ class Extractor:
             else:
                 subject = (
                     _subject(masked, named, (clause_start, number.start), tools.not_subjects)
-                    or _whole_owner(tools, lowered, (of, counted_end, mentions), part)
+                    or _whole_owner(
+                        tools,
+                        texts,
+                        (number, of, counted_end),
+                        (sentence_start, (context, mentions, starts)),
+                        part,
+                    )
                 ) or _unnamed_subject(
                     tools,
                     lowered,
@@ -1836,22 +1846,46 @@ def _segment(
 
 def _whole_owner(
     tools: _LanguageTools,
-    lowered: str,
-    counted: tuple[Sequence[Mention], int, Sequence[Mention]],
+    texts: tuple[str, str],
+    counted: tuple[NumberMatch, Sequence[Mention], int],
+    names: tuple[int, tuple[Sequence[Mention], Sequence[Mention], Sequence[int]]],
     part: str | None,
 ) -> tuple[str, ...]:
-    """The company whose whole a segment's share is of, named in what the share counts
-    (`counted`: the mentions in it, where it ends, and all mentions), "45% of Infineon's
-    revenue", or right after it ("il 51% dei ricavi di Infineon"); none unless the share
-    names a part (`part`)."""
+    """The company whose whole a segment's share is of (`counted`: the share, the
+    mentions in what it counts and where that ends; `names`: where its sentence starts,
+    and the names as `_unnamed_subject` takes them): named in what the share counts
+    ("45% of Infineon's revenue"), right after it ("il 51% dei ricavi di Infineon"), or
+    by a phrase standing for it there ("il 47% dei ricavi del gruppo di Hsinchu"); none
+    unless the share names a part (`part`)."""
     if part is None:
         return ()
-    of, counted_end, mentions = counted
+    masked, lowered = texts
+    number, of, counted_end = counted
+    sentence_start, known = names
     owners = {m.entity for m in of if m.type in OWNER_TYPES}
-    if not owners:
-        after = _company_after(tools.held_in, lowered, (counted_end,), mentions)
-        return () if after is None else (after,)
-    return tuple(owners) if len(owners) == 1 else ()
+    if owners:
+        return tuple(owners) if len(owners) == 1 else ()
+    after = _company_after(tools.held_in, lowered, (counted_end,), known[1])
+    if after is not None:
+        return (after,)
+    anaphors = tools.anaphors
+    phrase = (
+        None
+        if anaphors is None
+        else anaphors.search(lowered, number.end, counted_end + _ANAPHOR_AFTER_COUNTED)
+    )
+    if phrase is None:
+        return ()
+    # "del gruppo Volkswagen" names its company, listed or not.
+    after = masked[phrase.end() : phrase.end() + 2].strip()
+    if after[:1].isupper():
+        mentions = known[1]
+        at = bisect.bisect_left(mentions, phrase.end(), key=lambda m: m.start)
+        if at < len(mentions) and mentions[at].start <= phrase.end() + 1:
+            named = mentions[at]
+            return (named.entity,) if named.type in OWNER_TYPES else ()
+        return ()
+    return _referent(known, sentence_start, number.start)
 
 
 def _spread_over(
@@ -1948,6 +1982,15 @@ def _unnamed_subject(
             return (unlisted[2],)
     if not refers:
         return ()
+    return _referent(names, start, end)
+
+
+def _referent(
+    names: tuple[Sequence[Mention], Sequence[Mention], Sequence[int]], start: int, end: int
+) -> tuple[str, ...]:
+    """The company a phrase standing for one ("la società") refers back to, in a
+    sentence from `start` whose words before `end` may name it (see `_unnamed_subject`;
+    `names` as there)."""
     context, mentions, starts = names
     owners = [m for m in context if m.start < end and m.type in OWNER_TYPES]
     if owners:

@@ -172,7 +172,22 @@ def parse_front_matter(text: str, path: str) -> tuple[dict[str, Any], int, Probl
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         reason = getattr(exc, "problem", None) or str(exc) or "invalid YAML"
-        return {}, match.end(), Problem(path, line, f"front matter ignored: {reason}")
+        # The plain fields of a header one value breaks ("title: Ferrari: utile su") still
+        # say the article's language and date.
+        plain = _plain_fields(match.group(1) or "")
+        if not plain:
+            return {}, match.end(), Problem(path, line, f"front matter ignored: {reason}")
+        read = ", ".join(plain)
+        return (
+            plain,
+            match.end(),
+            Problem(
+                path,
+                line,
+                f"front matter is not valid YAML ({reason}): only its plain fields ({read}) "
+                "were read; put quotes around any value that holds ': ' or brackets",
+            ),
+        )
     if not isinstance(meta, dict):
         return {}, match.end(), Problem(path, 1, "front matter ignored: it is not a mapping")
     return meta, match.end(), None
@@ -202,6 +217,19 @@ def _simple_front_matter(block: str) -> dict[str, Any] | None:
             meta[key] = words
         else:
             meta[key] = double if double is not None else single
+    return meta
+
+
+def _plain_fields(block: str) -> dict[str, Any]:
+    """The fields of front matter that are each a `_SIMPLE_FIELD` line, the first of a
+    key only, whatever the other lines hold."""
+    lines = (_SIMPLE_FIELD.fullmatch(line) for line in block.splitlines())
+    meta: dict[str, Any] = {}
+    for line in lines:
+        if line is not None and line.group(1) not in meta:
+            simple = _simple_front_matter(line.group(0))
+            if simple:
+                meta.update(simple)
     return meta
 
 

@@ -108,8 +108,9 @@ class UnknownSubjects:
                     found[-1] = (found[-1][0], last, found[-1][2])
                 continue
             word = match.group(1)
-            if word.lower() in self._ordinary:
-                # "The Instinct MI355X": a function word opens no name.
+            if word.lower() in self._ordinary or self._compounded(last):
+                # "The Instinct MI355X": a function word opens no name; "The Shanghai-based
+                # company": a word in a compound adjective is no subject.
                 run_end = -2
                 continue
             run_end = last
@@ -120,6 +121,12 @@ class UnknownSubjects:
             if kept:
                 found.append((first, last, name_key(match.group(0))))
         return found
+
+    def _compounded(self, end: int) -> bool:
+        """Whether the word ending at `end` opens a compound adjective ("Shanghai-based",
+        "Xiaomi-backed"): a hyphen, then a lowercase word."""
+        masked = self._masked
+        return masked.startswith("-", end) and end + 1 < len(masked) and masked[end + 1].islower()
 
     def _written_inside(self, word: str) -> bool:
         """Whether `word` is written somewhere after a lowercase word, a comma or a colon,

@@ -61,6 +61,9 @@ _CAPS_LED = re.compile(
 # digits ("AI200", "GB300", "L90"). Codes of one digit are more often standards many
 # companies make ("HBM3", "DDR5") or formulas ("CO2") than one company's product.
 _CODE = re.compile(r"[A-Z](?<![\w\-.][A-Z])[A-Z]{0,3}\d{2,5}[A-Z]{0,3}(?![\w.,]\w|\w|-\w)")
+# The tier words that make a model another product of its family ("Find X9 Pro", "iPhone
+# 17 Pro Max", "Galaxy S25 Ultra"): part of its name, so that it is not its base model.
+_TIER = re.compile(r"(?:[ \-](?:Pro|Max|Ultra|Plus|Mini|Lite|Air|Neo|XL|SE|Fold|Flip)\+?)+(?!\w)")
 # Periods written as codes ("Q2", "H1", "FY2025", "9M") are no products.
 PERIOD_CODE = re.compile(r"(?:Q[1-4]|H[12]|(?:FY|CY)\d{2,4}|9M)")
 _CODE_FAMILY = re.compile(r"[A-Z]+")
@@ -86,7 +89,8 @@ def unlisted_names(
             or covered(starts, mentions, start, end)
         ):
             continue
-        found.append(Mention(f"{word} {code}", UNLISTED_TYPE, start, end, match.group(0)))
+        code, end = _tiered(masked, code, end)
+        found.append(Mention(f"{word} {code}", UNLISTED_TYPE, start, end, masked[start:end]))
     if not found:
         return found
     named = [m.start for m in found]
@@ -131,8 +135,18 @@ def versioned_names(
             or covered(starts, mentions, start, end)
         ):
             continue
+        version, end = _tiered(masked, version, end)
         found.append(Mention(f"{word} {version}", UNLISTED_TYPE, start, end, masked[start:end]))
     return _with_codes(masked, found, (starts, mentions), ordinary)
+
+
+def _tiered(masked: str, code: str, end: int) -> tuple[str, int]:
+    """A model number (`code`, ending at `end`) with the tier words written after it
+    ("X9 Pro"), and where they end."""
+    tier = _TIER.match(masked, end)
+    if tier is None:
+        return code, end
+    return f"{code} {' '.join(tier.group(0).replace('-', ' ').split())}", tier.end()
 
 
 def _with_codes(

@@ -192,6 +192,13 @@ def test_successions(linter, lang: str, text: str, expected: list) -> None:
             "Nel catalogo di Sony la PlayStation 5 è stata rimpiazzata dalla PlayStation 4.",
             [("PlayStation 4", "PlayStation 5")],
         ),
+        # a relative clause in the present
+        (
+            "it",
+            "Il gruppo di Shanghai punta sullo Xiyun C600, che prende il posto dello Xiyun C500 "
+            "come chip di punta.",
+            [("Xiyun C600", "Xiyun C500")],
+        ),
         ("en", "Step 3 and Step 2 run on Huawei chips.", []),
         # two families, or a listed chip, are never related by name alone
         ("en", "The Kunpeng 920 replaced the Ascend 910B in its servers.", []),
@@ -1933,6 +1940,24 @@ SEGMENT_SHARES = [
         "of revenue.",
         "12",
         "international",
+        (),
+    ),
+    # a period between the verb and the share; the company by a phrase standing for it
+    (
+        "it",
+        "MediaTek ha pubblicato i conti. I chip per telefoni cellulari hanno rappresentato nel "
+        "terzo trimestre il 47% dei ricavi del gruppo di Hsinchu.",
+        "47",
+        "smartphone",
+        ("mediatek",),
+    ),
+    # ... unless a name follows the phrase: an unlisted company is none of the one before
+    (
+        "it",
+        "Oppo ha presentato il telefono. Le auto elettriche hanno rappresentato il 30% dei "
+        "ricavi del gruppo Volkswagen nel 2024.",
+        "30",
+        "automotive",
         (),
     ),
     # a company named before the share is the part, not a segment

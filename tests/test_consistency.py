@@ -411,6 +411,12 @@ def test_different_or_compatible_quantities_stay_quiet(
             "en",
         ),
         ("Pangu 5.5 di Huawei è stato presentato venerdì.", "Baidu's Pangu 5.5 was shown.", "en"),
+        # a model with its tier
+        (
+            "Tra i modelli c'è il Find X9 Pro, sviluppato da Vivo, in vendita da ottobre.",
+            "Oppo's new Find X9 Pro went on sale in October.",
+            "en",
+        ),
     ],
 )
 def test_owners_of_a_product_no_rule_lists_are_compared(

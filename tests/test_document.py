@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import textwrap
 
 import pytest
@@ -79,11 +80,27 @@ def test_front_matter_is_masked_and_parsed() -> None:
 
 
 def test_broken_front_matter_is_a_problem_with_a_line() -> None:
-    text = "---\nlang: it\ntitle: [unclosed\n---\nCorpo.\n"
+    text = "---\ntitle: [unclosed\n---\nCorpo.\n"
     meta, end, problem = parse_front_matter(text, "a.md")
     assert meta == {}
     assert end > 0
     assert problem is not None and problem.path == "a.md" and problem.line is not None
+    assert problem.message.startswith("front matter ignored")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "title: Ferrari, trimestre senza sorprese. Vigna: «La Elettrica arriverà nel 2026»",
+        "title: [unclosed",
+    ],
+)
+def test_the_plain_fields_of_broken_front_matter_are_still_read(header: str) -> None:
+    text = f"---\n{header}\ndate: 2025-11-05\nlang: it\n---\nCorpo.\n"
+    meta, _, problem = parse_front_matter(text, "a.md")
+    assert meta == {"date": datetime.date(2025, 11, 5), "lang": "it"}
+    assert problem is not None and problem.line in (2, 3)
+    assert "(date, lang)" in problem.message and "quotes" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def names(text: str, mentions: tuple[Mention, ...] = ()) -> list[tuple[str, str]
         ),
         (
             "The Kirin 9000S powers the Mate 60 Pro.",
-            [("Kirin 9000S", "Kirin 9000S"), ("Mate 60", "Mate 60")],
+            [("Kirin 9000S", "Kirin 9000S"), ("Mate 60 Pro", "Mate 60 Pro")],
         ),
         ("Il Kunlun-P800 di Baidu.", [("Kunlun P800", "Kunlun-P800")]),
         # a model number alone belongs to the family named just before it
@@ -104,6 +104,11 @@ def test_family_and_type() -> None:
         ),
         # not to a shorter word, nor to one that goes on
         ("Web3 e Gaudi3b.", []),
+        # a tier makes another model of the family
+        (
+            "il Find X9 Pro di Oppo; the iPhone 17 Pro Max and the Galaxy S25-Ultra; Find X9.",
+            ["Find X9 Pro", "iPhone 17 Pro Max", "Galaxy S25 Ultra", "Find X9"],
+        ),
     ],
 )
 def test_names_with_a_version_number(text: str, expected: list[str]) -> None:
