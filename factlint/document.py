@@ -223,13 +223,10 @@ def _simple_front_matter(block: str) -> dict[str, Any] | None:
 def _plain_fields(block: str) -> dict[str, Any]:
     """The fields of front matter that are each a `_SIMPLE_FIELD` line, the first of a
     key only, whatever the other lines hold."""
-    lines = (_SIMPLE_FIELD.fullmatch(line) for line in block.splitlines())
     meta: dict[str, Any] = {}
-    for line in lines:
-        if line is not None and line.group(1) not in meta:
-            simple = _simple_front_matter(line.group(0))
-            if simple:
-                meta.update(simple)
+    for line in block.splitlines():
+        for key, value in (_simple_front_matter(line) or {}).items():
+            meta.setdefault(key, value)
     return meta
 
 
