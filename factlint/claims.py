@@ -25,7 +25,7 @@ from typing import Any
 
 import ahocorasick
 
-from factlint.document import Document, document_date, split_sentences
+from factlint.document import Document, document_date, opens_list_item, split_sentences
 from factlint.entities import EntityIndex, Mention
 from factlint.language import Language, phrase_key
 from factlint.layout import LayoutWords, layout_words, pairings
@@ -101,6 +101,11 @@ _TERM_CUE_REACH = 24
 COUNTED_WORDS = 6
 # A number's context: its sentence and this many sentences before it.
 CONTEXT_SENTENCES = 2
+# How many sentences that open with a phrase standing for the company ("The company
+# said"), or items of a list, may carry the company named before them further on.
+_BRIDGES = 4
+# How many characters of a sentence's opening may hold such a phrase.
+_ANAPHOR_OPENING = 48
 # Periods another figure is set against only when the figure is a quarter's.
 _AGAINST_A_QUARTER = frozenset({"previous-quarter", "year-ago-quarter"})
 # Periods before the one a text reports on.
@@ -603,6 +608,9 @@ class _LanguageTools:
     invested_in: re.Pattern[str] | None
     invested_from: re.Pattern[str] | None
     clause_links: frozenset[str]
+    # Participles that, opening a short clause after a comma, tell of the noun before it
+    # ("il fatturato di MetaX, salito nel 2024 a 652 milioni").
+    clause_participles: frozenset[str]
     # Words that open a new clause with no comma before them ("and that").
     clause_openers: re.Pattern[str] | None
     # The same figure told another way, between commas (", or $1.95 per share,").
@@ -695,7 +703,7 @@ def _anaphor_regex(
     if article is None or rest is None or not ending:
         return _cue_regex(phrases, compile)
     word = r"[\w.'’&]+"
-    placed = rf"{article}\s+(?:{word}\s+)?{word}(?:{ending})\s+{rest}"
+    placed = rf"{article}\s+(?:{word},?\s+){{0,2}}{word}(?:{ending})\s+{rest}"
     return compile(_cue_source(phrases, placed) or placed)
 
 
@@ -710,7 +718,8 @@ def _cited_anaphor(
     if heads is None or article is None:
         return None
     word = r"[\w'’\-]+"
-    phrase = rf"{article}\s*(?:{word}\s+){{0,2}}{heads}"
+    # A place may take a comma ("the Los Gatos, California-based company").
+    phrase = rf"{article}\s*(?:{word},?\s+){{0,3}}{heads}"
     return (
         compile(rf"{phrase}(?:\s+{word}){{0,2}}\s*$"),
         compile(rf"\s+{phrase}"),
@@ -776,6 +785,9 @@ def _tools(language: Language, about_tolerance: float, compile: Compile) -> _Lan
             rf"\s*(?:{_cue_source(articles) or '(?!)'}\s*)?$",
         ),
         clause_links=frozenset(phrase_key(str(w)) for w in data.get("clause_links", ())),
+        clause_participles=frozenset(
+            phrase_key(str(w)) for w in data.get("clause_participles", ())
+        ),
         clause_openers=_opener_regex(data.get("clause_openers", ()), compile),
         restatements=_restatement_regex(
             data.get("restatements", ()), data.get("comparison_cues", ()), compile
@@ -1068,7 +1080,7 @@ class Extractor:
             # "i ricavi sono cresciuti del 18%, a 32,1 miliardi", "A crescere sono stati i
             # ricavi di SenseTime: 2,08 miliardi di yuan".
             if clause_start > sentence_start and (
-                phrase_key(lowered[clause_start : number.start]) in tools.clause_links
+                _carries_on(tools, lowered[clause_start : number.start])
                 or (
                     lowered[clause_start - 1] == ":"
                     and not lowered[clause_start : number.start].strip()
@@ -1274,12 +1286,22 @@ class Extractor:
                     lowered,
                     (sentence_start, max(clause_start, concept_start), number.start, clause_end),
                     (said_in, aside),
-                    (by_sentence.get(index, ()), _sentences_before(by_sentence, index)),
+                    (
+                        by_sentence.get(index, ()),
+                        _sentences_before(
+                            by_sentence,
+                            index,
+                            functools.partial(_carries_company, tools, texts, sentences),
+                        ),
+                    ),
                     (read.cites, opens_subject),
                     None
                     if first_owner < number.start
                     else functools.partial(
-                        _unlisted_topic, unknown, (sentences, index), (read.cites, opens_subject)
+                        _unlisted_topic,
+                        unknown,
+                        (sentences, index),
+                        (read.cites, opens_subject, functools.partial(_leads_in, masked)),
                     ),
                 )
                 if topic is not None:
@@ -2120,12 +2142,45 @@ def _subject_opener(
 
 
 def _sentences_before(
-    by_sentence: Mapping[int, Sequence[Mention]], index: int
+    by_sentence: Mapping[int, Sequence[Mention]],
+    index: int,
+    bridges: Callable[[int, int], bool],
 ) -> list[Sequence[Mention]]:
     """The names of each of the CONTEXT_SENTENCES sentences before sentence `index`,
-    nearest first."""
-    nearest = range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)
-    return [by_sentence.get(before, ()) for before in nearest]
+    nearest first, and one more for each of them that carries the company named before
+    it on to sentence `index` (`bridges`, up to _BRIDGES): "The company said most of the
+    expense related to earlier periods"."""
+    found: list[Sequence[Mention]] = []
+    reach = CONTEXT_SENTENCES
+    before = index - 1
+    while before >= 0 and len(found) < reach:
+        found.append(by_sentence.get(before, ()))
+        if reach < CONTEXT_SENTENCES + _BRIDGES and bridges(before, index):
+            reach += 1
+        before -= 1
+    return found
+
+
+def _carries_company(
+    tools: _LanguageTools,
+    texts: tuple[str, str],
+    sentences: Sequence[tuple[int, int]],
+    before: int,
+    index: int,
+) -> bool:
+    """Whether sentence `before` carries the company named before it on to sentence
+    `index`: it opens with a phrase that stands for the company ("The company said",
+    "La società ha"), or it is an item of the list sentence `index` is an item of, whose
+    lead-in may name the company ("Questi i principali dati del terzo trimestre di
+    Netflix:")."""
+    masked, lowered = texts
+    sentence = sentences[before]
+    if all(opens_list_item(masked, start) for start, _ in sentences[before : index + 1]):
+        return True
+    if tools.anaphors is None:
+        return False
+    opening = lowered[sentence[0] : sentence[0] + _ANAPHOR_OPENING].lstrip(" \t\r\n>*_-")
+    return tools.anaphors.match(opening) is not None
 
 
 def _topic(
@@ -2169,10 +2224,22 @@ def _topic(
     return owner
 
 
+def _leads_in(masked: str, lead: tuple[int, int], items: Sequence[tuple[int, int]]) -> bool:
+    """Whether sentence `lead` ends with a colon and `items` are items of the list it
+    leads in to ("Questi i principali dati del terzo trimestre di Netflix:")."""
+    return masked[lead[0] : lead[1]].rstrip().endswith(":") and all(
+        opens_list_item(masked, start) for start, _ in items
+    )
+
+
 def _unlisted_topic(
     unknown: UnknownSubjects,
     where: tuple[Sequence[tuple[int, int]], int],
-    readers: tuple[Callable[[int, int], bool], Callable[[Mention], bool]],
+    readers: tuple[
+        Callable[[int, int], bool],
+        Callable[[Mention], bool],
+        Callable[[tuple[int, int], Sequence[tuple[int, int]]], bool],
+    ],
     before: Sequence[Sequence[Mention]],
 ) -> Mention | None:
     """The name no rule lists that a figure is said of when its sentence (`where`: the
@@ -2181,11 +2248,12 @@ def _unlisted_topic(
     doubled to 1.10 trillion yen, Nintendo said", "secondo quanto comunicato da
     Nintendo"), else the one that opens, as its subject, the nearest sentence before
     that names anyone ("Nintendo sold 10.36 million Switch 2 consoles in the first
-    half."). The caller asks only before the article names a listed company; `before`
-    (the names of the sentences before, nearest first) and `readers` are as for
-    `_topic`."""
+    half."), or the only one of the lead-in of a list the sentence is an item of
+    (`leads_in`). The caller asks only before the article names a listed company;
+    `before` (the names of the sentences before, nearest first) and the other readers
+    are as for `_topic`."""
     sentences, index = where
-    cites, opens = readers
+    cites, opens, leads_in = readers
     here = unknown.names(sentences[index], index)
     if here:
         if any(key != here[0][2] for _, _, key in here):
@@ -2194,14 +2262,23 @@ def _unlisted_topic(
             if cites(end, end + _SPEAKER_CUE) or cites(start - _SOURCE_CUE, start):
                 return Mention(key, UNLISTED_TYPE, start, end, key)
         return None
+    passed: set[str] = set()
     for back, listed in enumerate(before, 1):
-        if listed:
+        if any(m.type in OWNER_TYPES for m in listed):
             return None
         names = unknown.names(sentences[index - back], index - back)
-        if names:
-            start, end, key = names[0]
-            opener = Mention(key, UNLISTED_TYPE, start, end, key)
-            return opener if opens(opener) else None
+        if not names:
+            continue
+        start, end, key = names[0]
+        opener = Mention(key, UNLISTED_TYPE, start, end, key)
+        if opens(opener) or (
+            all(name == key for _, _, name in names)
+            and leads_in(sentences[index - back], sentences[index - back + 1 : index + 1])
+        ):
+            return opener if passed <= {key} else None
+        # A sentence that names it only further in ("which Netflix had been contesting")
+        # leaves the subject to the one before, if that opens with the same name.
+        passed.update(name for _, _, name in names)
     return None
 
 
@@ -2419,6 +2496,25 @@ def _attribution_roles(first: Mention, second: Mention) -> tuple[str, Mention, M
     return None
 
 
+# A participle clause longer than this is a clause of its own, not a figure's lead-in.
+_PARTICIPLE_CLAUSE_WORDS = 6
+
+
+def _carries_on(tools: _LanguageTools, lead: str) -> bool:
+    """Whether the words between a clause's start and its number (`lead`) carry on the
+    clause before: a link alone ("to", "a quota") or a short clause a participle opens
+    ("salito nel 2024 a"), which tells of the noun before the comma."""
+    key = phrase_key(lead)
+    if key in tools.clause_links:
+        return True
+    words = key.split()
+    return (
+        bool(words)
+        and len(words) <= _PARTICIPLE_CLAUSE_WORDS
+        and words[0] in tools.clause_participles
+    )
+
+
 def _counted(
     tools: _LanguageTools, lowered: str, start: int, limit: int
 ) -> tuple[str, int, str | None]:
@@ -2429,12 +2525,17 @@ def _counted(
     end = stop.start() if stop else window_end
     words: list[str] = []
     ends: list[int] = []
-    after_article = False
+    after_article = of_whole = False
     for match in _WORDS.finditer(lowered, start, end):
         word = match.group(0)
         if not words and _listed(word, tools.skip_words):
             after_article = after_article or _listed(word, tools.articles)
+            of_whole = of_whole or word in tools.genitives
             continue
+        # Another figure is not what this one counts ("652 milioni di yuan dai 53
+        # milioni"), but the whole it is part of may be ("$11.6bn of the $13bn").
+        if not words and word[0].isdigit() and not of_whole:
+            break
         # A conjunction may join two counted names ("GPU H100 e H200"), nothing else may.
         joins_names = bool(words) and word in _JOINERS and _NAME_AHEAD.match(lowered, match.end())
         if word in tools.stop_words and not joins_names:

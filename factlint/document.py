@@ -425,6 +425,18 @@ def _prose_start(masked: str, start: int, end: int) -> int:
     return start if marker is None else marker.end()
 
 
+# A list item's marker, after any quote markers, from the start of its line.
+_LIST_MARKER = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+•–]|\d{1,9}[.)])[ \t]+")
+
+
+def opens_list_item(masked: str, start: int) -> bool:
+    """Whether the sentence that starts at `start` opens an item of a list: only the
+    item's marker stands before it on its line."""
+    line_start = masked.rfind("\n", 0, start) + 1
+    marker = _LIST_MARKER.match(masked, line_start, start)
+    return marker is not None and marker.end() == start
+
+
 def split_sentences(masked: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
     """Sentence spans of the masked text.
 

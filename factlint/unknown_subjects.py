@@ -110,8 +110,11 @@ class UnknownSubjects:
             word = match.group(1)
             if word.lower() in self._ordinary or self._compounded(last):
                 # "The Instinct MI355X": a function word opens no name; "The Shanghai-based
-                # company": a word in a compound adjective is no subject.
-                run_end = -2
+                # company": a word in a compound adjective is no subject, nor the town
+                # before its state ("the Los Gatos, California-based company").
+                if kept and self._masked[run_end:first] == ", " and self._compounded(last):
+                    found.pop()
+                run_end, kept = -2, False
                 continue
             run_end = last
             kept = not (

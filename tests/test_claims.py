@@ -309,6 +309,22 @@ def test_quantities_know_what_they_count(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "counted"),
+    [
+        # another figure is not what one counts
+        ("it", "Il fatturato è salito a 652 milioni di yuan dai 53 milioni del 2023.", ""),
+        ("it", "La quota è passata dal 14,7% dal 13,2% di un anno prima.", ""),
+        # the whole it is a part of may be
+        ("en", "Microsoft has so far funded $11.6bn of the $13bn it pledged.", "13bn"),
+    ],
+)
+def test_a_figure_counts_no_figure_after_it(linter, lang: str, text: str, counted: str) -> None:
+    first = claims_of(linter, text, lang).quantities[0]
+    assert first.counted.startswith(counted)
+    assert bool(first.counted) == bool(counted)
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         ("it", "Qwen 2.5 di Alibaba è stato rilasciato."),
@@ -788,6 +804,19 @@ def test_an_earlier_period_is_the_figure_s_it_follows(
         ),
         ("en", "Alibaba Cloud's revenue rose 18%, to 30.1 billion yuan.", ["revenue"]),
         ("en", "Alibaba Cloud's revenue rose 18%, its fastest pace, 30.1 billion yuan.", []),
+        # so does a short clause a participle opens: it tells of the noun before the comma
+        (
+            "it",
+            "A crescere è stato soprattutto il fatturato di MetaX, salito nel 2024 a 652 "
+            "milioni di yuan.",
+            ["revenue"],
+        ),
+        (
+            "it",
+            "L'utile netto di Ferrari, cresciuto nel trimestre a 382 milioni di euro, ha "
+            "battuto le attese.",
+            ["net-income"],
+        ),
         # what money is earned in, anywhere in its clause
         (
             "en",
@@ -1438,6 +1467,20 @@ SOURCES = [
     ),
     # an analyst's note is no disclosure
     ("en", "BYD's net profit fell to 7.82 billion yuan, analysts said in a note.", "7.82", None),
+    # nor is a prospectus anyone's but the listing company's
+    (
+        "en",
+        "MetaX's revenue jumped to 743 million yuan in 2024, according to its prospectus.",
+        "743",
+        "metax",
+    ),
+    (
+        "it",
+        "Il fatturato di MetaX è salito nel 2024 a 652 milioni di yuan, secondo il prospetto "
+        "di quotazione.",
+        "652",
+        "metax",
+    ),
 ]
 
 

@@ -272,10 +272,6 @@ KNOWN_CROSS_L_MISSES = {
 }
 
 KNOWN_CROSS_M_MISSES = {
-    # a figure in the third list item under a heading naming the company: the heading is
-    # further back than the sentences a figure's company is carried from
-    ("byd-margini-estero.it.md", 16, "consistency.figure"),
-    ("byd-q3-profit.en.md", 14, "consistency.figure"),
     # a division no rule declares, named by its capitals with an apposition ("QCT, the
     # chip division, posted revenue of"; "di cui ... generati dalla divisione dei chip QCT")
     ("qualcomm-ai200-data-centres.en.md", 30, "consistency.figure"),
@@ -329,22 +325,10 @@ KNOWN_CROSS_R_MISSES = {
     # an unlisted company named only by "il gruppo di Maranello", the sentence before
     # naming it as a complement ("Trimestre senza sorprese per Ferrari")
     ("ferrari-consegne-elettrica.it.md", 10, "consistency.figure"),
-    # an inverted sentence whose concept stands before a participle clause ("A crescere è
-    # stato soprattutto il fatturato di MetaX, salito nel 2024 a 652 milioni"), so the
-    # other side has no partner
-    ("metax-ipo-debut.en.md", 14, "consistency.figure"),
-    ("metax-quotazione-star.it.md", 14, "consistency.figure"),
-    # an unlisted company named by a reporting phrase with a comma inside ("the Los Gatos,
-    # California-based company said")
-    ("netflix-brazil-tax.en.md", 12, "consistency.figure"),
     # an unlisted company's share of something no concept lists ("8.5% of all time spent
     # watching television")
     ("netflix-brazil-tax.en.md", 21, "consistency.figure"),
     ("netflix-trimestre-conti.it.md", 23, "consistency.figure"),
-    # a list item written "label: value" under a lead-in that names the company and the
-    # quarter ("- utile operativo: 2,86 miliardi di dollari (+12%)")
-    ("netflix-q3-results.en.md", 14, "consistency.figure"),
-    ("netflix-trimestre-conti.it.md", 16, "consistency.figure"),
 }
 # The other majority side of this 2-vs-1 case is a table row ("| Mobile phone | 53% |")
 # that factlint does not read as a share, so the majority side it reads is flagged too.

@@ -12,6 +12,7 @@ from factlint.document import (
     join_soft_breaks,
     make_document,
     mask_markdown,
+    opens_list_item,
     parse_front_matter,
     split_sentences,
 )
@@ -334,3 +335,20 @@ def test_a_comment_line_inside_a_paragraph_leaves_its_sentence_whole(newline: st
         "dell'11% a 23,6 miliardi di dollari, ha comunicato la società.",
         "Il titolo è salito del 2%.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "item"),
+    [
+        ("- utile netto: 2,55 miliardi", "utile", True),
+        ("Intro:\n\n  * Revenue: $1.14 billion", "Revenue", True),
+        ("> 2. Ricavi: 1,14 miliardi", "Ricavi", True),
+        ("- Revenue rose. Net income fell.", "Net", False),
+        ("Revenue rose 10%.", "Revenue", False),
+        ("## Terre rare", "Terre", False),
+    ],
+)
+def test_a_sentence_opens_a_list_item_after_its_marker(
+    text: str, sentence: str, item: bool
+) -> None:
+    assert opens_list_item(text, text.index(sentence)) is item

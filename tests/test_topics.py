@@ -224,6 +224,57 @@ CARRIED += [
     ),
 ]
 
+# A sentence that opens with a phrase standing for the company carries it one sentence
+# further; so does a sentence that names it only further in, for a name no rule lists.
+CARRIED += [
+    (
+        "en",
+        "Nvidia said on Tuesday it had taken a charge. The charge relates to a levy in "
+        "Brazil. The company said most of it related to earlier years. Net income rose 8% "
+        "to $2.27bn.",
+        "2.27",
+        ("nvidia",),
+    ),
+    (
+        "it",
+        "Netflix ha chiuso il trimestre con un onere straordinario. L'onere riguarda un "
+        "contributo che Netflix contestava da anni in Brasile. La società ha spiegato che "
+        "la spesa riguarda anni precedenti. L'utile netto è salito dell'8% a 2,55 miliardi "
+        "di dollari.",
+        "2,55",
+        ("netflix",),
+    ),
+    (
+        "en",
+        "Netflix said on Tuesday that a tax dispute had cost it about $619m. The charge "
+        "relates to a Brazilian levy, which Netflix had been contesting. The company said "
+        "most of the expense related to earlier periods. Net income in the third quarter "
+        "rose 8% to $2.27bn, the Los Gatos, California-based company said.",
+        "2.27",
+        ("netflix",),
+    ),
+]
+
+# An item of a list whose lead-in names the company and the period.
+CARRIED += [
+    (
+        "it",
+        "Netflix ha pubblicato i conti.\n\nQuesti i principali dati del terzo trimestre di "
+        "Netflix:\n\n- utile operativo: 2,86 miliardi di dollari (+12%);\n- utile netto: "
+        "2,55 miliardi di dollari;\n- free cash flow: 2,66 miliardi di dollari.",
+        "2,55",
+        ("netflix",),
+    ),
+    (
+        "en",
+        "These were Arm's main figures for the quarter:\n\n- Revenue: $1.14 billion, up 34%"
+        "\n- Royalties: $620 million, up 21%\n- Licensing revenue: $515 million, up 56%\n"
+        "- Revenue forecast for the December quarter: $1.225 billion",
+        "1.225",
+        ("arm",),
+    ),
+]
+
 NOT_CARRIED = [
     # two companies quoted: neither is sure
     (
@@ -308,6 +359,23 @@ NOT_CARRIED = [
         "en",
         "Shares of Spotify rose. Revenue rose to 4.3 billion euros, more than at rival Deezer.",
         "4.3",
+    ),
+    # ... or one the sentence before names further in, when the sentence before that
+    # opens with another
+    (
+        "en",
+        "Spotify reported results on Tuesday. The charge relates to a levy which Deezer had "
+        "been contesting. Revenue rose to 4.3 billion euros.",
+        "4.3",
+    ),
+    # a list does not carry a company across a heading to the items of another list
+    (
+        "it",
+        "- **Fabbisogno**: oltre 60.000 GPU Nvidia H200 per i data center cinesi.\n"
+        "- **Chip per server**: 8 GPU H200 per ogni nodo.\n- **Alternativa**: acceleratori "
+        "Ascend.\n\n## Terre rare\n\n- **Estrazione**: la quota cinese delle terre rare "
+        "estratte nel mondo è intorno al 60%.",
+        "60%",
     ),
     # ... or one opening a sentence after the article named a listed company: TSMC's
     # chief, not a company

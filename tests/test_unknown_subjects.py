@@ -110,6 +110,13 @@ NO_SUBJECT = [
         "jumped to 743 million yuan.",
         "743",
     ),
+    # ... nor the town before the state of one ("the Los Gatos, California-based company")
+    (
+        "en",
+        "Shares of the streaming group fell in Los Gatos. Net income rose to $2.27bn, the Los "
+        "Gatos, California-based company said, below the $6.97 a share analysts expected.",
+        "$6.97",
+    ),
     # a name inside another word ("CloudMatrix") is none
     ("en", "The CloudMatrix 384 links 384 Ascend chips.", "384 Ascend"),
 ]
