@@ -1024,6 +1024,25 @@ class Extractor:
         # An article that has named a listed company is about it, not about an unlisted
         # name that opens a sentence ("Wei ha detto", TSMC's chief).
         first_owner = next((m.start for m in mentions if m.type in OWNER_TYPES), len(masked))
+        # The names of the sentences a sentence's figures may carry a company from: the
+        # same for each figure of the sentence.
+        before_of = functools.cache(
+            functools.partial(
+                _sentences_before,
+                by_sentence,
+                bridges=functools.partial(_carries_company, tools, texts, sentences),
+            )
+        )
+        leads_in = functools.partial(_leads_in, masked)
+
+        def unlisted_topic(index: int) -> Callable[[Sequence[Sequence[Mention]]], Mention | None]:
+            return functools.partial(
+                _unlisted_topic, unknown, (sentences, index), (read.cites, opens_subject, leads_in)
+            )
+
+        def unlisted(index: int) -> Mention | None:
+            return unlisted_topic(index)(before_of(index))
+
         for number in numbers:
             at = bisect.bisect_right(mention_starts, number.value_start) - 1
             if at >= 0:
@@ -1272,6 +1291,7 @@ class Extractor:
                     unknown.of(sentences[index], index, clause_start, number.start),
                     (sentence_start, clause_start, number.start),
                     (context, mentions, starts),
+                    None if first_owner < number.start else functools.partial(unlisted, index),
                 )
             if not subject and (
                 counted_concepts - concepts.modifiers
@@ -1288,21 +1308,10 @@ class Extractor:
                     (said_in, aside),
                     (
                         by_sentence.get(index, ()),
-                        _sentences_before(
-                            by_sentence,
-                            index,
-                            functools.partial(_carries_company, tools, texts, sentences),
-                        ),
+                        before_of(index),
                     ),
                     (read.cites, opens_subject),
-                    None
-                    if first_owner < number.start
-                    else functools.partial(
-                        _unlisted_topic,
-                        unknown,
-                        (sentences, index),
-                        (read.cites, opens_subject, functools.partial(_leads_in, masked)),
-                    ),
+                    None if first_owner < number.start else unlisted_topic(index),
                 )
                 if topic is not None:
                     subject = (topic.entity,)
@@ -1974,10 +1983,13 @@ def _unnamed_subject(
     unlisted: tuple[int, int, str] | None,
     span: tuple[int, int, int],
     names: tuple[Sequence[Mention], Sequence[Mention], Sequence[int]],
+    carried: Callable[[], Mention | None] | None = None,
 ) -> tuple[str, ...]:
     """What a number no known name comes before is said of (`span`: where its sentence
     and its clause start, and where it starts; `names`: the names of its sentence and
-    the ones before, all of the document's, and where its sentences start).
+    the ones before, all of the document's, and where its sentences start; `carried`:
+    the name no rule lists the sentences before carry on, where the article has named
+    no listed company before the number).
 
     A phrase such as "la società" or "the company" refers back to the company named last
     in its sentence ("la società fondata da Liang Wenfeng indica un costo di 5,6
@@ -1988,7 +2000,9 @@ def _unnamed_subject(
     heading, three paragraphs after the lead that named Nio). Else the unlisted
     name before the number is its subject ("Step-3 has 321 billion parameters"), and so
     it is when such a phrase only stands in an aside after it ("Azure, la piattaforma
-    cloud del gruppo di Redmond, ha superato i 75 miliardi").
+    cloud del gruppo di Redmond, ha superato i 75 miliardi"). Where no listed company is
+    named, such a phrase refers to the unlisted one the sentences before carry on
+    ("Stellantis ha pubblicato i conti. Il gruppo ha chiuso il semestre con ricavi per").
     """
     start, clause_start, end = span
     anaphors = tools.anaphors
@@ -2004,7 +2018,11 @@ def _unnamed_subject(
             return (unlisted[2],)
     if not refers:
         return ()
-    return _referent(names, start, end)
+    referent = _referent(names, start, end)
+    if referent or carried is None:
+        return referent
+    name = carried()
+    return () if name is None else (name.entity,)
 
 
 def _referent(

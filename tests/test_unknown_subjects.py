@@ -68,6 +68,23 @@ SUBJECTS = [
         "190",
         ("netflix",),
     ),
+    # a phrase for the company refers back to the one no rule lists that opens the
+    # sentence before, when the article names no listed one
+    (
+        "it",
+        "I sindacati chiedono a Stellantis un piano. Stellantis ha pubblicato oggi i conti "
+        "del semestre. Il gruppo ha chiuso il semestre con ricavi netti per 66,1 miliardi di "
+        "euro.",
+        "66,1",
+        ("stellantis",),
+    ),
+    (
+        "en",
+        "Unions want a plan from Stellantis. Stellantis published its results on Tuesday. The "
+        "group posted net revenues of €74.3 billion in the first half.",
+        "74.3",
+        ("stellantis",),
+    ),
     # a run of capitalised words is one name, keyed by its first word
     (
         "en",
@@ -116,6 +133,13 @@ NO_SUBJECT = [
         "Shares of the streaming group fell in Los Gatos. Net income rose to $2.27bn, the Los "
         "Gatos, California-based company said, below the $6.97 a share analysts expected.",
         "$6.97",
+    ),
+    # a phrase for the company after a sentence that opens with two is no one's
+    (
+        "en",
+        "Unions want a plan from Stellantis and Renault. Stellantis and Renault published "
+        "results on Tuesday. The group posted net revenues of €74.3 billion.",
+        "74.3",
     ),
     # a name inside another word ("CloudMatrix") is none
     ("en", "The CloudMatrix 384 links 384 Ascend chips.", "384 Ascend"),
