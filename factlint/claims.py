@@ -1306,10 +1306,7 @@ class Extractor:
                     lowered,
                     (sentence_start, max(clause_start, concept_start), number.start, clause_end),
                     (said_in, aside),
-                    (
-                        by_sentence.get(index, ()),
-                        before_of(index),
-                    ),
+                    (by_sentence.get(index, ()), before_of(index)),
                     (read.cites, opens_subject),
                     None if first_owner < number.start else unlisted_topic(index),
                 )
